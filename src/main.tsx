@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '@/app/app';
+import './index.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html: error: no #root element to render into');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
