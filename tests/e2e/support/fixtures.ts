@@ -1,0 +1,120 @@
+/**
+ * Shared Playwright fixtures: every e2e spec imports `test` and `expect` from here.
+ * - No request leaves the origin: third-party requests are answered with a stub page and recorded.
+ * - CSP violations fail the test.
+ * - `checkA11y(page)` runs axe with the WCAG 2.1 A/AA rules.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect as baseExpect, test as base, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** The axe rule tags the app must pass. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Where screenshots go (gitignored). */
+export const SCREENSHOT_DIR = path.resolve('artifacts/screenshots');
+
+/** Named viewports the app is checked at. */
+export const VIEWPORTS = {
+  mobile: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+/** A request that tried to leave the app's origin. */
+export interface ExternalRequest {
+  url: string;
+  isNavigation: boolean;
+}
+
+interface Fixtures {
+  /** Requests to other origins, answered locally with a stub page instead of reaching the network. */
+  externalRequests: ExternalRequest[];
+  /** CSP violations reported by the page; the test fails if any happen. */
+  cspViolations: string[];
+  /** Console errors seen so far (not asserted automatically). */
+  consoleErrors: string[];
+}
+
+/** Runs axe on the current page and fails with a readable list of violations. */
+export async function checkA11y(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}\n` +
+      violation.nodes
+        .slice(0, 5)
+        .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ') ?? ''}`)
+        .join('\n'),
+  );
+  baseExpect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Switches the page to light or dark, as the system setting would (the app follows it unless toggled). */
+export async function setColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+}
+
+/** Saves a full-page screenshot as artifacts/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+/** Fails when the page is wider than the viewport (horizontal scrolling). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  baseExpect(overflow, 'page scrolls horizontally').toBeLessThanOrEqual(0);
+}
+
+// The fixture callback is named `provide`, not `use`, so the React hooks lint rule does not mistake it for a hook.
+export const test = base.extend<Fixtures>({
+  externalRequests: async ({ context, baseURL }, provide) => {
+    const requests: ExternalRequest[] = [];
+    const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
+    await context.route(
+      (url) => url.origin !== origin && (url.protocol === 'http:' || url.protocol === 'https:'),
+      async (route) => {
+        const request = route.request();
+        requests.push({ url: request.url(), isNavigation: request.isNavigationRequest() });
+        await route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><title>External page (stubbed by the test)</title><p>stub</p>',
+        });
+      },
+    );
+    await provide(requests);
+  },
+  cspViolations: [
+    async ({ page }, provide) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+          violations.push(message.text());
+        }
+      });
+      await provide(violations);
+      baseExpect(violations, 'Content Security Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  consoleErrors: async ({ page }, provide) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await provide(errors);
+  },
+  // External requests are always intercepted, even in tests that do not ask for the list.
+  page: async ({ page, externalRequests: _externalRequests }, provide) => {
+    await provide(page);
+  },
+});
+
+export const expect = baseExpect;

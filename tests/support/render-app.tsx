@@ -1,0 +1,99 @@
+/**
+ * Renders the whole app (real routes, layout and providers) at a path, with the archive fetch mocked.
+ * Every component test goes through this one helper so routes are exercised the way users reach them.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { render, type RenderResult } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { onTestFinished, vi, type Mock } from 'vitest';
+import { AppProvider } from '@/app/provider';
+import { routes } from '@/app/router';
+import { BUNDLE_PATH } from '@/shared/bundle';
+import { fixtureBundle } from './fixture-bundle';
+
+/** How the mocked server answers the archive request. */
+export type ArchiveResponse =
+  /** 200 with `bundle` as JSON (default). */
+  | 'ok'
+  /** fetch rejects, as when offline with nothing cached. */
+  | 'network-error'
+  /** 404 Not Found. */
+  | 'not-found'
+  /** 500 Internal Server Error. */
+  | 'server-error'
+  /** 200 with a body that is not JSON. */
+  | 'malformed-json';
+
+export interface RenderAppOptions {
+  /** What the archive request returns; may be any JSON to test validation. Defaults to the fixture. */
+  bundle?: unknown;
+  /** How the archive request is answered; defaults to 'ok'. Ignored when `fetchImpl` is given. */
+  response?: ArchiveResponse;
+  /** Full control over fetch, e.g. to fail once and then succeed. */
+  fetchImpl?: typeof fetch;
+  /** Extra history entries before `path`, oldest first, for back-navigation tests. */
+  history?: string[];
+}
+
+export interface RenderAppResult extends RenderResult {
+  user: UserEvent;
+  router: ReturnType<typeof createMemoryRouter>;
+  queryClient: QueryClient;
+  /** The mocked global fetch, to count or inspect requests. */
+  fetchMock: Mock<typeof fetch>;
+}
+
+/** A fetch that answers the archive request as `response` says and 404s anything else. */
+export function archiveFetch(response: ArchiveResponse = 'ok', bundle: unknown = fixtureBundle): typeof fetch {
+  return async (input) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.endsWith(BUNDLE_PATH)) return new Response('Not found', { status: 404, statusText: 'Not Found' });
+    switch (response) {
+      case 'network-error':
+        throw new TypeError('Failed to fetch');
+      case 'not-found':
+        return new Response('Not found', { status: 404, statusText: 'Not Found' });
+      case 'server-error':
+        return new Response('Server error', { status: 500, statusText: 'Internal Server Error' });
+      case 'malformed-json':
+        return new Response('{"schemaVersion": 1, "issues": [', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      case 'ok':
+        return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
+  };
+}
+
+/** Renders the app at `path` with a fresh query client (no retries) and a mocked archive fetch. */
+export function renderApp(path: string, options: RenderAppOptions = {}): RenderAppResult {
+  const originalFetch = globalThis.fetch;
+  const originalScrollTo = window.scrollTo;
+  const fetchMock = vi.fn(options.fetchImpl ?? archiveFetch(options.response, options.bundle ?? fixtureBundle));
+  globalThis.fetch = fetchMock;
+  // jsdom does not implement scrolling; ScrollRestoration calls it on every navigation.
+  window.scrollTo = () => {};
+  onTestFinished(() => {
+    globalThis.fetch = originalFetch;
+    window.scrollTo = originalScrollTo;
+  });
+
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'always' },
+    },
+  });
+  const router = createMemoryRouter(routes, { initialEntries: [...(options.history ?? []), path] });
+  const user = userEvent.setup();
+  const result = render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  onTestFinished(() => {
+    queryClient.clear();
+  });
+  return { ...result, user, router, queryClient, fetchMock };
+}
