@@ -1,0 +1,108 @@
+/** URL hygiene and classification for links found in newsletter text. Pure functions. */
+import type { LinkKind } from '../../src/shared/bundle';
+
+/** Query parameters added by mailers and social sites that identify the reader, not the page. */
+const TRACKING_PARAMETER = /^(utm_.*|_bhlid|fbclid|gclid|mc_.*)$/i;
+
+/** Characters that end a sentence rather than a bare URL. */
+const TRAILING_PUNCTUATION = /[.,;:!?'"“”‘’…]+$/u;
+
+/** Result of cleaning a URL: the URL to publish, or why it was refused. */
+export type CleanUrlResult = { ok: true; url: string } | { ok: false; reason: string };
+
+/** Keeps http(s) URLs only and strips tracking parameters; everything else about the URL is kept. */
+export function cleanUrl(raw: string): CleanUrlResult {
+  const trimmed = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false, reason: `not a valid URL: ${trimmed}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, reason: `unsupported link scheme "${url.protocol.replace(/:$/, '')}" in ${trimmed}` };
+  }
+  const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAMETER.test(name));
+  if (kept.length !== [...url.searchParams].length) {
+    url.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
+  }
+  return { ok: true, url: url.toString() };
+}
+
+/**
+ * Trims sentence punctuation from the end of a bare URL, keeping closing brackets that
+ * have a matching opening bracket inside the URL (`…/Foo_(bar)` stays whole).
+ */
+export function trimBareUrl(candidate: string): string {
+  let url = candidate;
+  for (;;) {
+    const before = url;
+    url = url.replace(TRAILING_PUNCTUATION, '');
+    if (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1);
+    if (url.endsWith(']') && count(url, '[') < count(url, ']')) url = url.slice(0, -1);
+    if (url === before) return url;
+  }
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (const c of text) if (c === char) n += 1;
+  return n;
+}
+
+const ARXIV_PATTERNS = [
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?(?:[/?#].*)?$/i,
+  /^https?:\/\/(?:www\.)?papers\.cool\/arxiv\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[/?#].*)?$/i,
+];
+
+/** The arXiv identifier a URL points at, without version suffix, or null. */
+export function arxivIdFromUrl(url: string): string | null {
+  for (const pattern of ARXIV_PATTERNS) {
+    const match = pattern.exec(url);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+/** The canonical abstract page of an arXiv paper. */
+export function arxivAbsUrl(arxivId: string): string {
+  return `https://arxiv.org/abs/${arxivId}`;
+}
+
+const PAPER_HOSTS = /(^|\.)(arxiv\.org|papers\.cool|openreview\.net|aclanthology\.org|dl\.acm\.org|nature\.com|science\.org|ieeexplore\.ieee\.org|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|ssrn\.com)$/i;
+const CODE_HOSTS = /(^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/i;
+
+/** Classifies a link by its host, path and the words it was written with. */
+export function classifyLink(url: string, label: string): LinkKind {
+  let host = '';
+  let path = '';
+  try {
+    const parsed = new URL(url);
+    host = parsed.hostname;
+    path = parsed.pathname;
+  } catch {
+    return 'article';
+  }
+  const words = label.toLowerCase();
+  if (arxivIdFromUrl(url) || PAPER_HOSTS.test(host) || /\bpaper\b/.test(words)) return 'paper';
+  if (CODE_HOSTS.test(host) || /\bcode\b/.test(words)) return 'code';
+  if (/(^|\.)huggingface\.co$/i.test(host)) {
+    if (path.startsWith('/datasets/')) return 'dataset';
+    if (path.startsWith('/spaces/')) return 'project';
+    return 'model';
+  }
+  if (/(^|\.)github\.io$/i.test(host) || /\bproject\b/.test(words)) return 'project';
+  if (/\bdataset\b/.test(words)) return 'dataset';
+  return 'article';
+}
+
+/** A short readable label for a bare URL: host and path without the scheme. */
+export function labelForUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const path = parsed.pathname === '/' ? '' : parsed.pathname.replace(/\/$/, '');
+    return `${parsed.hostname.replace(/^www\./, '')}${path}`;
+  } catch {
+    return url;
+  }
+}
