@@ -1,0 +1,163 @@
+import { parse } from '@retorquere/bibtex-parser';
+import { describe, expect, it } from 'vitest';
+import type { Bookmark, BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
+import { toBibtex } from '@/features/bookmarks/lib/export-bibtex';
+import { toCslJson } from '@/features/bookmarks/lib/export-csl';
+import { toMarkdown } from '@/features/bookmarks/lib/export-markdown';
+import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+
+const arxivSnapshot: BookmarkSnapshot = {
+  headline: 'Benchmarking Code Generation',
+  issueId: '2024-11-02',
+  issueDate: '2024-11-02',
+  position: 2,
+  publishedOn: '2024-10-31',
+  paper: {
+    title: "Can Language Models Replace Programmers? REPOCOD Says 'Not Yet'",
+    url: 'https://arxiv.org/pdf/2410.21647',
+    arxivId: '2410.21647',
+  },
+  url: 'https://arxiv.org/pdf/2410.21647',
+  organizations: ['Purdue University'],
+};
+
+const webSnapshot: BookmarkSnapshot = {
+  headline: 'R&D at 100% {speed}: AT&T_labs #1 ~ $5 ^ C:\\path',
+  issueId: '2024-10-27',
+  issueDate: '2024-10-27',
+  position: 7,
+  publishedOn: '2024-10-24',
+  paper: null,
+  url: 'https://example.com/news?a=1&b=50%25#top',
+  organizations: ['AT&T', 'Google DeepMind'],
+};
+
+function bookmark(entryId: string, snapshot: BookmarkSnapshot | null, extra: Partial<Bookmark> = {}): Bookmark {
+  return {
+    entryId,
+    addedAt: '2025-01-15T10:00:00.000Z',
+    updatedAt: '2025-01-15T10:00:00.000Z',
+    note: '',
+    tags: [],
+    snapshot,
+    ...extra,
+  };
+}
+
+const records: ExportRecord[] = [
+  {
+    bookmark: bookmark('2024-11-02-benchmarking-code-generation', arxivSnapshot, { tags: ['benchmarks', 'code'], note: 'Compare with SWE-bench {hard} 50%' }),
+    snapshot: arxivSnapshot,
+    appUrl: 'https://reader.example/entries/2024-11-02-benchmarking-code-generation',
+  },
+  {
+    bookmark: bookmark('2024-10-27-special-characters', webSnapshot),
+    snapshot: webSnapshot,
+    appUrl: 'https://reader.example/entries/2024-10-27-special-characters',
+  },
+  {
+    bookmark: bookmark('2024-09-01-gone-from-archive', null),
+    snapshot: null,
+    appUrl: 'https://reader.example/entries/2024-09-01-gone-from-archive',
+  },
+];
+
+describe('BibTeX export', () => {
+  const bib = toBibtex(records);
+  const library = parse(bib, { sentenceCase: false });
+
+  it('parses back without errors, one record per bookmark, with stable unique keys', () => {
+    expect(library.errors).toEqual([]);
+    expect(library.entries.map((entry) => entry.key)).toEqual([
+      '2024-11-02-benchmarking-code-generation',
+      '2024-10-27-special-characters',
+      '2024-09-01-gone-from-archive',
+    ]);
+    expect(toBibtex(records)).toBe(bib);
+  });
+
+  it('writes arXiv papers as @misc with eprint, archivePrefix and the abstract URL', () => {
+    const entry = library.entries[0]!;
+    expect(entry.type).toBe('misc');
+    expect(entry.fields.title).toBe("Can Language Models Replace Programmers? REPOCOD Says 'Not Yet'");
+    expect(entry.fields.eprint).toBe('2410.21647');
+    expect(entry.fields.archiveprefix).toBe('arXiv');
+    expect(entry.fields.doi).toBe('10.48550/arXiv.2410.21647');
+    expect(entry.fields.url).toBe('https://arxiv.org/abs/2410.21647');
+    expect(entry.fields.year).toBe('2024');
+    expect(entry.fields.date).toBe('2024-10-31');
+    expect(entry.fields.urldate).toBe('2025-01-15');
+    expect(entry.fields.note).toBe('Organisations: Purdue University');
+    expect(entry.fields.addendum).toBe('Neural Frontier newsletter, issue of 2024-11-02');
+    expect(entry.fields.keywords).toEqual(['benchmarks', 'code']);
+    expect(entry.fields.annote).toBe('Compare with SWE-bench {hard} 50%');
+  });
+
+  it('protects acronyms in titles from case changes', () => {
+    expect(bib).toContain('{REPOCOD}');
+    const sentenceCased = parse(bib).entries[0]!.fields.title;
+    expect(sentenceCased).toContain('REPOCOD');
+  });
+
+  it('writes other items as @online with the URL and escapes every special character', () => {
+    const entry = library.entries[1]!;
+    expect(entry.type).toBe('online');
+    expect(entry.fields.title).toBe('R&D at 100% {speed}: AT&T_labs #1 ~ $5 ^ C:\\path');
+    expect(entry.fields.url).toBe('https://example.com/news?a=1&b=50%25#top');
+    expect(entry.fields.note).toBe('Organisations: AT&T, Google DeepMind');
+    expect(entry.fields.eprint).toBeUndefined();
+  });
+
+  it('still exports a bookmark whose snapshot is unknown, pointing at the app', () => {
+    const entry = library.entries[2]!;
+    expect(entry.type).toBe('online');
+    expect(entry.fields.title).toBe('2024-09-01-gone-from-archive');
+    expect(entry.fields.url).toBe('https://reader.example/entries/2024-09-01-gone-from-archive');
+  });
+});
+
+describe('CSL-JSON export', () => {
+  const items = JSON.parse(toCslJson(records)) as Record<string, unknown>[];
+
+  it('writes arXiv papers as preprints with their identifiers', () => {
+    expect(items[0]).toEqual({
+      id: '2024-11-02-benchmarking-code-generation',
+      type: 'article',
+      title: "Can Language Models Replace Programmers? REPOCOD Says 'Not Yet'",
+      URL: 'https://arxiv.org/abs/2410.21647',
+      DOI: '10.48550/arXiv.2410.21647',
+      number: 'arXiv:2410.21647',
+      publisher: 'arXiv',
+      genre: 'Preprint',
+      issued: { 'date-parts': [[2024, 10, 31]] },
+      accessed: { 'date-parts': [[2025, 1, 15]] },
+      note: 'Organisations: Purdue University\nNeural Frontier newsletter, issue of 2024-11-02\nCompare with SWE-bench {hard} 50%',
+      keyword: 'benchmarks, code',
+    });
+  });
+
+  it('writes other items as web pages', () => {
+    expect(items[1]).toMatchObject({ type: 'webpage', URL: 'https://example.com/news?a=1&b=50%25#top', title: webSnapshot.headline });
+    expect(items[2]).toMatchObject({ type: 'webpage', title: '2024-09-01-gone-from-archive' });
+    expect(items[2]).not.toHaveProperty('issued');
+  });
+});
+
+describe('Markdown reading list', () => {
+  const markdown = toMarkdown(records, '2025-01-15');
+
+  it('lists every bookmark as a link with its details, tags and note', () => {
+    expect(markdown).toContain('# Reading list');
+    expect(markdown).toContain('3 bookmarks');
+    expect(markdown).toContain(
+      "- [Can Language Models Replace Programmers? REPOCOD Says 'Not Yet'](https://arxiv.org/abs/2410.21647)",
+    );
+    expect(markdown).toContain('Purdue University · arXiv:2410.21647 · published 2024-10-31 · issue of 2024-11-02');
+    expect(markdown).toContain('Tags: benchmarks, code');
+    expect(markdown).toContain('Note: Compare with SWE-bench \\{hard\\} 50%');
+  });
+
+  it('escapes Markdown in source text so it shows as written', () => {
+    expect(markdown).toContain('- [R&D at 100% \\{speed\\}: AT&T\\_labs \\#1 \\~ $5 ^ C:\\\\path](https://example.com/news?a=1&b=50%25#top)');
+  });
+});
