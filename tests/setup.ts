@@ -4,5 +4,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  // Build-script tests run in the node environment, which has no storage.
+  if (typeof localStorage !== 'undefined') localStorage.clear();
 });
