@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
+import { applyTheme } from '@/features/theme/lib/theme';
 import './index.css';
+
+// The CSP forbids inline scripts, so the theme class is set here, before the first render.
+applyTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html: error: no #root element to render into');

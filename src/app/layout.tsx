@@ -1,32 +1,74 @@
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { HeaderSearch } from '@/features/search/components/header-search';
 import { BookmarksNavLink } from '@/features/bookmarks/components/bookmarks-nav-link';
 import { BookmarkShortcut } from '@/features/bookmarks/components/bookmark-shortcut';
 import { StorageNotice } from '@/features/bookmarks/components/storage-notice';
 import { OfflineIndicator } from '@/features/offline/components/offline-indicator';
 import { UpdatePrompt } from '@/features/offline/components/update-prompt';
+import { ThemeToggle } from '@/features/theme/components/theme-toggle';
+
+/** Nav links are styled from here so links rendered by features (Bookmarks) match; the current section is underlined. */
+const navClass =
+  'flex items-center gap-1 text-sm font-medium [&_a]:rounded-md [&_a]:px-3 [&_a]:py-1.5 [&_a]:text-stone-700 [&_a:hover]:bg-stone-100 [&_a:hover]:text-stone-950 dark:[&_a]:text-stone-300 dark:[&_a:hover]:bg-stone-800 dark:[&_a:hover]:text-white [&_a[aria-current=page]]:bg-indigo-50 [&_a[aria-current=page]]:text-indigo-800 dark:[&_a[aria-current=page]]:bg-indigo-950 dark:[&_a[aria-current=page]]:text-indigo-200 [&_a[data-section=current]]:text-indigo-800 dark:[&_a[data-section=current]]:text-indigo-200';
 
 export function RootLayout() {
+  const { pathname } = useLocation();
+  const inIssues = pathname === '/' || pathname.startsWith('/issues/') || pathname.startsWith('/entries/');
   return (
-    <>
-      <a href="#main" className="sr-only focus:not-sr-only">
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-indigo-700 px-4 py-2 font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
         Skip to content
       </a>
-      <header>
-        <Link to="/">Frontier Reader</Link>
-        <nav aria-label="Main">
-          <NavLink to="/">Issues</NavLink>
-          <NavLink to="/search">Search</NavLink>
-          <BookmarksNavLink />
-        </nav>
-        <HeaderSearch />
-        <OfflineIndicator />
+      <header className="sticky top-0 z-30 border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-950 print:static print:border-0">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
+          <Link to="/" className="flex items-center gap-2 rounded-md py-1 font-semibold tracking-tight text-stone-900 dark:text-stone-50">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 text-indigo-700 dark:text-indigo-300" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
+              <path d="M4 5.5c2.8-1 5.5-.7 8 1 2.5-1.7 5.2-2 8-1v13c-2.8-1-5.5-.7-8 1-2.5-1.7-5.2-2-8-1z" />
+              <path d="M12 6.5v13" />
+            </svg>
+            <span>Frontier Reader</span>
+          </Link>
+          <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto print:hidden">
+            <ul className={navClass}>
+              <li>
+                <Link
+                  to="/"
+                  aria-current={pathname === '/' ? 'page' : undefined}
+                  data-section={inIssues ? 'current' : undefined}
+                >
+                  Issues
+                </Link>
+              </li>
+              <li>
+                <NavLink to="/search">Search</NavLink>
+              </li>
+              <li>
+                <BookmarksNavLink />
+              </li>
+            </ul>
+          </nav>
+          <div className="ml-auto flex min-w-0 items-center gap-2 print:hidden">
+            <HeaderSearch />
+            <OfflineIndicator />
+            <ThemeToggle />
+          </div>
+        </div>
       </header>
       <StorageNotice />
-      <Outlet />
+      <div className="flex flex-1 flex-col">
+        <Outlet />
+      </div>
+      <footer className="border-t border-stone-200 py-6 text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400 print:hidden">
+        <div className="mx-auto max-w-5xl px-4 sm:px-6">
+          Frontier Reader · the weekly AI-research newsletter archive, readable offline.
+        </div>
+      </footer>
       <UpdatePrompt />
       <BookmarkShortcut />
       <ScrollRestoration />
-    </>
+    </div>
   );
 }

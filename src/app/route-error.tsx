@@ -1,27 +1,52 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Page } from '@/components/layout/page';
+import { buttonClass, ErrorPanel } from '@/components/ui/error-panel';
+
+/** Reader-facing wording for what a route threw. */
+function describe(error: unknown): { title: string; message: string; hint: string } {
+  if (isRouteErrorResponse(error)) {
+    return {
+      title: error.status === 404 ? 'Page not found' : 'This page could not be shown',
+      message: `${error.status} ${error.statusText}`.trim(),
+      hint: 'Go back to the latest issue, or try again.',
+    };
+  }
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  // A lazily loaded page failed to download: usually offline on a page not yet cached, or a newer version was deployed.
+  if (/dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message)) {
+    return {
+      title: 'This page could not be loaded',
+      message: 'Part of the app could not be downloaded.',
+      hint: 'Check your connection, then reload the page.',
+    };
+  }
+  return {
+    title: 'This page could not be shown',
+    message,
+    hint: 'The rest of the archive still works: go back to the latest issue, or reload the page.',
+  };
+}
 
 /** Shown instead of a route that threw: a message and a way out, never a blank page. */
 export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'Something went wrong.';
+  const { title, message, hint } = describe(useRouteError());
   return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-12">
-      <div role="alert">
-        <h1 className="text-2xl font-semibold">This page could not be shown</h1>
-        <p className="mt-2">{message}</p>
-      </div>
-      <p className="mt-6 flex gap-4">
-        <Link className="underline" to="/">
-          Back to the latest issue
-        </Link>
-        <button type="button" className="underline" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-      </p>
-    </main>
+    <Page title={title}>
+      <ErrorPanel
+        title={title}
+        message={message}
+        hint={hint}
+        actions={
+          <>
+            <Link to="/" className={buttonClass.primary}>
+              Back to the latest issue
+            </Link>
+            <button type="button" className={buttonClass.secondary} onClick={() => window.location.reload()}>
+              Reload page
+            </button>
+          </>
+        }
+      />
+    </Page>
   );
 }

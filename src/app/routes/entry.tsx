@@ -1,3 +1,26 @@
+import { useLocation, useParams } from 'react-router';
+import { ArchiveGate } from '@/components/archive-gate';
+import { NotFoundView } from '@/components/not-found-view';
+import { BookmarkToggle } from '@/features/bookmarks/components/bookmark-toggle';
+import { EntryView } from '@/features/entries/components/entry-view';
+
 export function Component() {
-  return <main id="main">entry</main>;
+  const { entryId = '' } = useParams();
+  const { pathname } = useLocation();
+  return (
+    <ArchiveGate>
+      {(archive) => {
+        const entry = archive.entryById.get(entryId);
+        if (!entry) return <NotFoundView thing="Entry" pathname={pathname} />;
+        return (
+          <EntryView
+            key={entry.id}
+            archive={archive}
+            entry={entry}
+            actions={<BookmarkToggle entryId={entry.id} headline={entry.headline} />}
+          />
+        );
+      }}
+    </ArchiveGate>
+  );
 }

@@ -1,3 +1,6 @@
+import { ArchiveGate } from '@/components/archive-gate';
+import { HomeView } from '@/features/issues/components/home-view';
+
 export function Component() {
-  return <main id="main">home</main>;
+  return <ArchiveGate>{(archive) => <HomeView archive={archive} />}</ArchiveGate>;
 }

@@ -1,3 +1,7 @@
+import { useLocation } from 'react-router';
+import { NotFoundView } from '@/components/not-found-view';
+
 export function Component() {
-  return <main id="main">not-found</main>;
+  const { pathname } = useLocation();
+  return <NotFoundView pathname={pathname} />;
 }

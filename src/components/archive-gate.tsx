@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { Page } from '@/components/layout/page';
+import { buttonClass, ErrorPanel } from '@/components/ui/error-panel';
+import { PageSkeleton } from '@/components/ui/skeleton';
+import { ArchiveFetchError, useArchive, type Archive } from '@/lib/archive-query';
+import { BundleError } from '@/shared/bundle';
+
+/** What to tell the reader about an archive that failed to load. */
+export function describeArchiveError(error: unknown): { title: string; message: string; hint: string } {
+  if (error instanceof BundleError) {
+    return {
+      title: 'The archive can’t be read',
+      message: error.message,
+      hint: 'The app and the archive are probably from different versions. Reloading the page fetches the newest app.',
+    };
+  }
+  if (error instanceof ArchiveFetchError) {
+    return {
+      title: 'The archive couldn’t be loaded',
+      message: error.message,
+      hint: 'Once the archive has been downloaded, Frontier Reader also works offline.',
+    };
+  }
+  return {
+    title: 'The archive couldn’t be loaded',
+    message: error instanceof Error ? error.message : 'Something went wrong.',
+    hint: 'Try again, or reload the page.',
+  };
+}
+
+/** Renders `children` with the loaded archive; shows a skeleton while loading and an error with Retry if loading failed. */
+export function ArchiveGate({ children }: { children: (archive: Archive) => ReactNode }) {
+  const query = useArchive();
+  if (query.data) return children(query.data);
+  if (query.isError) {
+    const { title, message, hint } = describeArchiveError(query.error);
+    const retrying = query.isFetching;
+    return (
+      <Page title={title}>
+        <ErrorPanel
+          title={title}
+          message={message}
+          hint={hint}
+          actions={
+            <>
+              <button type="button" className={buttonClass.primary} disabled={retrying} onClick={() => void query.refetch()}>
+                {retrying ? 'Retrying…' : 'Retry'}
+              </button>
+              <button type="button" className={buttonClass.secondary} onClick={() => window.location.reload()}>
+                Reload page
+              </button>
+            </>
+          }
+        />
+      </Page>
+    );
+  }
+  return (
+    <Page title="Loading">
+      <PageSkeleton />
+    </Page>
+  );
+}

@@ -1,0 +1,96 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { entryPath, issuePath } from '@/components/entry/paths';
+import { resourceLinks, ResourceLinkList } from '@/components/entry/paper-links';
+import { OrganizationLinks, TopicChips } from '@/components/ui/chips';
+import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
+import type { Entry, EntryKind } from '@/shared/bundle';
+
+/** How each kind of entry is labelled. */
+export const ENTRY_KIND_LABEL: Record<EntryKind, string> = {
+  paper: 'Paper',
+  news: 'News',
+  blog: 'Blog post',
+  report: 'Report',
+  release: 'Release',
+};
+
+export interface EntryCardProps {
+  entry: Entry;
+  /** Heading level of the headline, so the page's outline stays in order. */
+  headingLevel?: 2 | 3;
+  /** Controls shown beside the headline, e.g. a bookmark toggle. */
+  actions?: ReactNode;
+  /** Show which issue the entry is from (search results, bookmarks). */
+  showIssue?: boolean;
+  /** Extra content under the summary, e.g. search match highlights. */
+  children?: ReactNode;
+}
+
+/**
+ * One entry in a list: headline linking to the entry, summary, organisations, date, topics and paper links.
+ * The card is focusable (`j`/`k` move between cards) and opens the entry on Enter.
+ */
+export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false, children }: EntryCardProps) {
+  const navigate = useNavigate();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = `entry-${entry.id}-headline`;
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault();
+      void navigate(entryPath(entry.id));
+    }
+  };
+  return (
+    <article
+      data-entry-id={entry.id}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      className="group relative scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs transition-colors outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950 print:break-inside-avoid print:border-0 print:border-b print:p-0 print:pb-4 print:shadow-none"
+    >
+      <div className="flex items-start gap-3">
+        <span
+          aria-hidden="true"
+          className="mt-0.5 hidden min-w-8 shrink-0 rounded-md bg-stone-100 px-1.5 py-0.5 text-center text-xs font-semibold text-stone-600 tabular-nums sm:inline-block dark:bg-stone-800 dark:text-stone-300"
+        >
+          {entry.number}
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium tracking-wide text-stone-600 uppercase dark:text-stone-400">
+            <span>{ENTRY_KIND_LABEL[entry.kind]}</span>
+            <span aria-hidden="true">·</span>
+            <FormattedDate date={entry.publishedOn} />
+            {showIssue && (
+              <>
+                <span aria-hidden="true">·</span>
+                <Link to={issuePath(entry.issueId)} className="normal-case underline-offset-4 hover:underline">
+                  Issue of {formatDate(entry.issueId)}
+                </Link>
+              </>
+            )}
+          </p>
+          <Heading id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 sm:text-xl dark:text-stone-50">
+            <Link
+              to={entryPath(entry.id)}
+              className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
+            >
+              <span className="sr-only">{entry.number}. </span>
+              {entry.headline}
+            </Link>
+          </Heading>
+          {entry.summary && (
+            <p className="mt-2 max-w-[70ch] leading-relaxed text-pretty text-stone-700 dark:text-stone-300">{entry.summary}</p>
+          )}
+          {children}
+          <div className="mt-3 flex flex-col gap-2.5">
+            <OrganizationLinks organizations={entry.organizations} />
+            <TopicChips topics={entry.topics} />
+            <ResourceLinkList links={resourceLinks(entry)} about={entry.headline} />
+          </div>
+        </div>
+        {actions && <div className="shrink-0 print:hidden">{actions}</div>}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import { useRef, type ReactNode } from 'react';
+import { EntryCard } from '@/components/entry/entry-card';
+import { Page } from '@/components/layout/page';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { TopicChips } from '@/components/ui/chips';
+import { formatDate } from '@/components/ui/formatted-date';
+import { IssuePager } from '@/features/issues/components/issue-pager';
+import { useEntryKeyboardNav } from '@/features/issues/hooks/use-entry-keyboard-nav';
+import { countArxivPapers, topTopics } from '@/features/issues/lib/issue-stats';
+import type { Archive } from '@/lib/archive-query';
+import type { Entry, Issue } from '@/shared/bundle';
+
+export interface IssueViewProps {
+  archive: Archive;
+  issue: Issue;
+  /** Controls for each entry card, e.g. a bookmark toggle. */
+  renderEntryActions?: (entry: Entry) => ReactNode;
+}
+
+/** An issue page: every entry in reading order, with keyboard navigation and links to the neighbouring issues. */
+export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  useEntryKeyboardNav(listRef);
+  const entries = archive.entriesByIssue.get(issue.id) ?? [];
+  const index = archive.issues.findIndex((candidate) => candidate.id === issue.id);
+  const previous = archive.issues[index + 1];
+  const next = index > 0 ? archive.issues[index - 1] : undefined;
+  const topics = topTopics(entries, archive.bundle.topics, 5);
+  const papers = countArxivPapers(entries);
+  const dateLabel = formatDate(issue.date, 'long');
+
+  return (
+    <Page title={`Issue of ${formatDate(issue.date)}`}>
+      <Breadcrumbs crumbs={[{ label: 'Issues', to: '/' }, { label: formatDate(issue.date) }]} />
+      <header className="mb-8 flex flex-col gap-6 border-b border-stone-200 pb-8 lg:flex-row lg:items-end lg:justify-between dark:border-stone-800">
+        <div className="min-w-0">
+          <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Weekly issue</p>
+          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl dark:text-stone-50">
+            Issue of {dateLabel}
+          </h1>
+          <p className="mt-3 text-stone-700 dark:text-stone-300">
+            {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
+            {papers > 0 && ` · ${papers} arXiv ${papers === 1 ? 'paper' : 'papers'}`}
+          </p>
+          <TopicChips topics={topics} issueId={issue.id} className="mt-3" />
+          <p className="mt-4 hidden text-sm text-stone-600 sm:block print:hidden dark:text-stone-400">
+            Press <Kbd>j</Kbd> and <Kbd>k</Kbd> to move between entries, <Kbd>Enter</Kbd> to open one.
+          </p>
+        </div>
+        <div className="w-full lg:w-96">
+          <IssuePager previous={previous} next={next} label="Neighbouring issues" />
+        </div>
+      </header>
+      {entries.length === 0 ? (
+        <p className="text-stone-700 dark:text-stone-300">This issue has no entries.</p>
+      ) : (
+        <ol ref={listRef} aria-label={`Entries of the issue of ${dateLabel}`} className="flex flex-col gap-4 print:gap-6">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <EntryCard entry={entry} actions={renderEntryActions?.(entry)} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="mt-10">
+        <IssuePager previous={previous} next={next} label="Neighbouring issues, end of page" />
+      </div>
+    </Page>
+  );
+}
+
+function Kbd({ children }: { children: ReactNode }) {
+  return (
+    <kbd className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-mono text-xs text-stone-800 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100">
+      {children}
+    </kbd>
+  );
+}

@@ -1,0 +1,55 @@
+/** The colour theme: the reader's explicit choice, stored locally, else the system setting. */
+export type Theme = 'light' | 'dark';
+
+/** localStorage key holding the explicit choice; absent means "follow the system". */
+export const THEME_STORAGE_KEY = 'frontier-reader:theme';
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function isTheme(value: unknown): value is Theme {
+  return value === 'light' || value === 'dark';
+}
+
+/** The stored choice, or null when there is none, it is invalid, or storage is unavailable. */
+export function readStoredTheme(): Theme | null {
+  try {
+    const value = window.localStorage.getItem(THEME_STORAGE_KEY);
+    return isTheme(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores the choice; null clears it. Storage failures only mean the choice is not remembered. */
+export function writeStoredTheme(theme: Theme | null): void {
+  try {
+    if (theme) window.localStorage.setItem(THEME_STORAGE_KEY, theme);
+    else window.localStorage.removeItem(THEME_STORAGE_KEY);
+  } catch {
+    // Private mode or full storage: the theme still applies for this visit.
+  }
+}
+
+/** The system's preferred theme (light when the browser cannot tell). */
+export function systemTheme(): Theme {
+  return typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
+}
+
+/** The theme in effect: the stored choice, else the system's. */
+export function resolveTheme(): Theme {
+  return readStoredTheme() ?? systemTheme();
+}
+
+/** Puts the theme on <html> for the Tailwind `dark:` variant and native form controls. */
+export function applyTheme(theme: Theme = resolveTheme()): void {
+  document.documentElement.classList.toggle('dark', theme === 'dark');
+  document.documentElement.dataset.theme = theme;
+}
+
+/** Calls back when the system theme changes; returns the unsubscribe function. */
+export function onSystemThemeChange(callback: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => {};
+  const query = window.matchMedia(DARK_QUERY);
+  query.addEventListener('change', callback);
+  return () => query.removeEventListener('change', callback);
+}
