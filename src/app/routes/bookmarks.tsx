@@ -1,3 +1,10 @@
+import { Page } from '@/components/layout/page';
+import { BookmarksPage } from '@/features/bookmarks/components/bookmarks-page';
+
 export function Component() {
-  return <main id="main">bookmarks</main>;
+  return (
+    <Page title="Bookmarks">
+      <BookmarksPage />
+    </Page>
+  );
 }

@@ -1,4 +1,75 @@
+import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
+import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
+import { downloadText } from '@/features/bookmarks/lib/download';
+import { toBackupJson } from '@/features/bookmarks/lib/export-backup';
+
+const buttonClass =
+  'rounded-md border border-amber-400 bg-white px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50 dark:hover:bg-amber-900 dark:focus-visible:outline-amber-300';
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** Tells the reader when bookmarks could not be read or will not persist. */
 export function StorageNotice() {
-  return null;
+  const { problem, recovered, bookmarks } = useBookmarkState();
+  if (!problem && !recovered) return null;
+
+  const persistMessage =
+    problem?.kind === 'quota'
+      ? 'This browser’s storage is full, so bookmark changes are kept only until you close this tab.'
+      : problem?.kind === 'unavailable'
+        ? 'This browser does not allow Frontier Reader to store data (private mode or blocked storage), so bookmarks are kept only until you close this tab.'
+        : problem?.kind === 'newer-version'
+          ? 'Your bookmarks were saved by a newer version of Frontier Reader. Reload to get it; until then changes here are not saved, and your saved bookmarks are left untouched.'
+          : null;
+
+  return (
+    <section
+      aria-labelledby="storage-notice-title"
+      className="border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-50"
+    >
+      <div role="status" className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:px-6">
+        <h2 id="storage-notice-title" className="font-semibold">
+          {recovered ? 'Your saved bookmarks could not be read' : 'Bookmarks are not being saved'}
+        </h2>
+        {recovered && (
+          <p className="text-sm">
+            {recovered.backupKey
+              ? 'They were set aside, not deleted, and Frontier Reader started a new list. Download the old data to keep it or to recover it by hand.'
+              : 'They were left untouched. Download the data to keep a copy.'}{' '}
+            <span className="text-amber-900 dark:text-amber-200">({recovered.reason})</span>
+          </p>
+        )}
+        {persistMessage && <p className="text-sm">{persistMessage}</p>}
+        <div className="flex flex-wrap gap-2">
+          {recovered && (
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => downloadText(`frontier-reader-unreadable-bookmarks-${today()}.txt`, recovered.raw, 'text/plain')}
+            >
+              Download the unreadable data
+            </button>
+          )}
+          {problem && problem.kind !== 'newer-version' && bookmarks.length > 0 && (
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() =>
+                downloadText(`frontier-reader-bookmarks-${today()}.json`, toBackupJson(bookmarks, new Date().toISOString()), 'application/json')
+              }
+            >
+              Download a backup of this session’s bookmarks
+            </button>
+          )}
+          {recovered && !problem && (
+            <button type="button" className={buttonClass} onClick={() => getBookmarkStore().dismissRecovered()}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      </div>
+    </section>
+  );
 }

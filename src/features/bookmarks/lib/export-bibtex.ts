@@ -13,11 +13,19 @@ const SPECIAL: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
+/** Control characters other than tab and newline have no place in a .bib file. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 32 && char !== '\n' && char !== '\t') || code === 127;
+}
+
 /** Escapes text for a braced BibTeX field: TeX specials become commands, so braces always balance. */
 export function escapeBibtex(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .split('')
+    .filter((char) => !isControl(char))
+    .join('')
     .replace(/[\\{}$%&#_~^]/g, (char) => SPECIAL[char] ?? char);
 }
 

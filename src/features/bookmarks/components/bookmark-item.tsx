@@ -1,0 +1,169 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { entryPath, issuePath } from '@/components/entry/paths';
+import { ExternalLink } from '@/components/ui/external-link';
+import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
+import { NOTE_MAX_LENGTH, parseTagInput } from '@/features/bookmarks/lib/bookmark-model';
+import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
+import type { BookmarkView } from '@/features/bookmarks/lib/bookmark-view';
+
+export interface BookmarkItemProps {
+  view: BookmarkView;
+  onRemove: (entryId: string) => void;
+  onSelectTag: (tag: string) => void;
+}
+
+const smallButton =
+  'inline-flex min-h-9 items-center gap-1.5 rounded-md border border-stone-300 bg-white px-3 text-sm font-medium text-stone-700 hover:bg-stone-50 hover:text-stone-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 dark:hover:bg-stone-800 dark:hover:text-white dark:focus-visible:outline-indigo-400';
+
+const fieldClass =
+  'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 placeholder:text-stone-500 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-400 dark:focus:border-indigo-400';
+
+function addedDay(timestamp: string): string {
+  return new Date(timestamp).toISOString().slice(0, 10);
+}
+
+/** One bookmark: what was saved, the reader's note and tags, and edit/remove controls. */
+export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps) {
+  const { bookmark, snapshot, inArchive } = view;
+  const [editing, setEditing] = useState(false);
+  const returnFocus = useRef(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+  const closeEditor = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  const headline = snapshot?.headline ?? bookmark.entryId;
+  const externalUrl = snapshot?.paper?.arxivId ? `https://arxiv.org/abs/${snapshot.paper.arxivId}` : (snapshot?.paper?.url ?? snapshot?.url ?? null);
+
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    getBookmarkStore().update(bookmark.entryId, {
+      note: String(data.get('note') ?? '').trim(),
+      tags: parseTagInput(String(data.get('tags') ?? '')),
+    });
+    closeEditor();
+  };
+
+  return (
+    <article
+      data-entry-id={bookmark.entryId}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      className="rounded-xl border border-stone-200 bg-white p-4 shadow-xs outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950"
+    >
+      <p className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium tracking-wide text-stone-600 uppercase dark:text-stone-400">
+        {snapshot && (
+          <>
+            <Link to={issuePath(snapshot.issueId)} className="normal-case underline-offset-4 hover:underline">
+              Issue of {formatDate(snapshot.issueDate)}
+            </Link>
+            <span aria-hidden="true">·</span>
+            <span className="normal-case">
+              Published <FormattedDate date={snapshot.publishedOn} />
+            </span>
+            <span aria-hidden="true">·</span>
+          </>
+        )}
+        <span className="normal-case">
+          Added <FormattedDate date={addedDay(bookmark.addedAt)} />
+        </span>
+        {!inArchive && (
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 normal-case tracking-normal text-stone-700 ring-1 ring-stone-300 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-600">
+            Not in this archive
+          </span>
+        )}
+      </p>
+      <h2 id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50">
+        {inArchive ? (
+          <Link to={entryPath(bookmark.entryId)} className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200">
+            {headline}
+          </Link>
+        ) : (
+          headline
+        )}
+      </h2>
+      {snapshot?.paper && snapshot.paper.title && snapshot.paper.title !== headline && (
+        <p className="mt-1 text-sm text-stone-700 italic dark:text-stone-300">{snapshot.paper.title}</p>
+      )}
+      <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
+        {snapshot && snapshot.organizations.length > 0 && <span>{snapshot.organizations.join(', ')}</span>}
+        {externalUrl && (
+          <ExternalLink
+            href={externalUrl}
+            icon
+            className="font-medium text-indigo-700 underline decoration-indigo-300 underline-offset-4 hover:decoration-indigo-700 dark:text-indigo-300 dark:decoration-indigo-700 dark:hover:decoration-indigo-300"
+          >
+            {snapshot?.paper?.arxivId ? `arXiv:${snapshot.paper.arxivId}` : snapshot?.paper ? 'Paper' : 'Source'}
+            <span className="sr-only">: {headline}</span>
+          </ExternalLink>
+        )}
+      </p>
+
+      {!editing && bookmark.note && (
+        <p className="mt-3 rounded-md border-l-4 border-amber-300 bg-amber-50/60 px-3 py-2 text-sm whitespace-pre-line text-stone-800 dark:border-amber-700 dark:bg-amber-950/30 dark:text-stone-200">
+          <span className="sr-only">Note: </span>
+          {bookmark.note}
+        </p>
+      )}
+      {!editing && bookmark.tags.length > 0 && (
+        <ul aria-label="Tags" className="mt-3 flex flex-wrap gap-1.5">
+          {bookmark.tags.map((tag) => (
+            <li key={tag}>
+              <button
+                type="button"
+                onClick={() => onSelectTag(tag)}
+                className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200 ring-inset hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800 dark:hover:bg-amber-900"
+              >
+                <span className="sr-only">Show bookmarks tagged </span>
+                {tag}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {editing ? (
+        <form onSubmit={save} className="mt-4 space-y-3" aria-label={`Note and tags for ${headline}`}>
+          <label className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+            Note
+            <textarea name="note" rows={3} autoFocus maxLength={NOTE_MAX_LENGTH} defaultValue={bookmark.note} className={fieldClass} />
+          </label>
+          <label className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+            Tags <span className="font-normal text-stone-600 dark:text-stone-400">(separate with commas)</span>
+            <input name="tags" type="text" defaultValue={bookmark.tags.join(', ')} autoComplete="off" placeholder="e.g. moe, to-read" className={fieldClass} />
+          </label>
+          <div className="flex gap-2">
+            <button
+              type="submit"
+              className="inline-flex min-h-9 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-indigo-300 dark:text-indigo-950 dark:hover:bg-indigo-200"
+            >
+              Save
+            </button>
+            <button type="button" className={smallButton} onClick={closeEditor}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="mt-4 flex flex-wrap gap-2">
+          <button ref={editButton} type="button" className={smallButton} onClick={() => setEditing(true)}>
+            {bookmark.note || bookmark.tags.length > 0 ? 'Edit note and tags' : 'Add note and tags'}
+            <span className="sr-only">: {headline}</span>
+          </button>
+          <button type="button" className={smallButton} onClick={() => onRemove(bookmark.entryId)}>
+            Remove<span className="sr-only"> bookmark {headline}</span>
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { entryPath } from '@/components/entry/paths';
+import { BookmarkItem } from '@/features/bookmarks/components/bookmark-item';
+import { BookmarkIcon } from '@/features/bookmarks/components/bookmark-icon';
+import { ExportImport } from '@/features/bookmarks/components/export-import';
+import { UndoToast } from '@/features/bookmarks/components/undo-toast';
+import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
+import { snapshotOf, type Bookmark } from '@/features/bookmarks/lib/bookmark-model';
+import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
+import { BOOKMARK_SORTS, parseSort, sortBookmarks, tagCounts, viewBookmarks, type BookmarkSort } from '@/features/bookmarks/lib/bookmark-view';
+import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { useArchive } from '@/lib/archive-query';
+
+function appUrl(entryId: string): string {
+  return new URL(`${import.meta.env.BASE_URL}${entryPath(entryId).replace(/^\//, '')}`, window.location.origin).href;
+}
+
+const selectClass =
+  'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 sm:w-72 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:focus:border-indigo-400';
+
+function tagButtonClass(active: boolean): string {
+  return `inline-flex min-h-8 items-center gap-1 rounded-full px-3 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400 ${
+    active
+      ? 'bg-indigo-700 text-white ring-indigo-700 dark:bg-indigo-300 dark:text-indigo-950 dark:ring-indigo-300'
+      : 'bg-white text-stone-700 ring-stone-300 hover:bg-stone-50 dark:bg-stone-900 dark:text-stone-200 dark:ring-stone-700 dark:hover:bg-stone-800'
+  }`;
+}
+
+/** The bookmarks page: sort, filter by tag, notes and tags, remove with undo, export and import. */
+export function BookmarksPage() {
+  const { bookmarks } = useBookmarkState();
+  const archiveQuery = useArchive();
+  const archive = archiveQuery.data;
+  const [params, setParams] = useSearchParams();
+  const sort = parseSort(params.get('sort'));
+  const tagParam = params.get('tag');
+  const sortId = useId();
+  const [removed, setRemoved] = useState<Bookmark | null>(null);
+
+  useEffect(() => {
+    if (!archive) return;
+    getBookmarkStore().fillSnapshots((entryId) => {
+      const entry = archive.entryById.get(entryId);
+      return entry ? snapshotOf(entry, archive) : undefined;
+    });
+  }, [archive, bookmarks]);
+
+  const tags = useMemo(() => tagCounts(bookmarks), [bookmarks]);
+  const activeTag = tagParam !== null && tags.some((t) => t.tag === tagParam) ? tagParam : null;
+  const views = useMemo(() => {
+    const all = viewBookmarks(bookmarks, archive);
+    const filtered = activeTag ? all.filter((view) => view.bookmark.tags.includes(activeTag)) : all;
+    return sortBookmarks(filtered, sort);
+  }, [bookmarks, archive, activeTag, sort]);
+  const records: ExportRecord[] = useMemo(
+    () => views.map((view) => ({ bookmark: view.bookmark, snapshot: view.snapshot, appUrl: appUrl(view.bookmark.entryId) })),
+    [views],
+  );
+  const missing = views.filter((view) => !view.inArchive).length;
+
+  const setParam = (name: string, value: string | null) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  };
+
+  const remove = (entryId: string) => {
+    const bookmark = getBookmarkStore().remove(entryId);
+    if (bookmark) setRemoved(bookmark);
+  };
+  const undo = () => {
+    if (removed) getBookmarkStore().restore(removed);
+    setRemoved(null);
+  };
+  const dismiss = useCallback(() => setRemoved(null), []);
+  const removedTitle = removed ? (removed.snapshot?.headline ?? removed.entryId) : '';
+
+  return (
+    <>
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">Bookmarks</h1>
+        <p className="text-stone-600 dark:text-stone-400">
+          {bookmarks.length === 0
+            ? 'Entries you bookmark are kept on this device, with your notes and tags.'
+            : `${bookmarks.length} bookmarked ${bookmarks.length === 1 ? 'entry' : 'entries'}, kept on this device.`}
+        </p>
+      </header>
+
+      {archiveQuery.isError && !archive && bookmarks.length > 0 && (
+        <p className="mt-4 rounded-md border border-stone-300 bg-stone-50 px-3 py-2 text-sm text-stone-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+          The archive could not be loaded, so bookmarks are shown as you saved them.
+        </p>
+      )}
+
+      {bookmarks.length === 0 ? (
+        <div className="mt-8 rounded-xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
+          <BookmarkIcon filled={false} className="mx-auto size-8 text-stone-400 dark:text-stone-500" />
+          <p className="mt-3 font-medium text-stone-800 dark:text-stone-200">No bookmarks yet</p>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+            Use the bookmark button on any entry, or focus an entry and press <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">b</kbd>.
+          </p>
+          <p className="mt-4">
+            <Link to="/" className="font-medium text-indigo-700 underline underline-offset-4 dark:text-indigo-300">
+              Read the latest issue
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <div className="mt-6 flex flex-col gap-6">
+          <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+            <div>
+              <label htmlFor={sortId} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+                Sort by
+              </label>
+              <select id={sortId} value={sort} onChange={(event) => setParam('sort', event.target.value === 'added-desc' ? null : event.target.value)} className={selectClass}>
+                {(Object.keys(BOOKMARK_SORTS) as BookmarkSort[]).map((key) => (
+                  <option key={key} value={key}>
+                    {BOOKMARK_SORTS[key]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {tags.length > 0 && (
+            <div role="group" aria-label="Filter by tag" className="flex flex-wrap items-center gap-2">
+              <span aria-hidden="true" className="text-sm font-medium text-stone-800 dark:text-stone-200">
+                Tags:
+              </span>
+              <button type="button" aria-pressed={activeTag === null} className={tagButtonClass(activeTag === null)} onClick={() => setParam('tag', null)}>
+                All <span className="tabular-nums opacity-80">{bookmarks.length}</span>
+              </button>
+              {tags.map(({ tag, count }) => (
+                <button key={tag} type="button" aria-pressed={activeTag === tag} className={tagButtonClass(activeTag === tag)} onClick={() => setParam('tag', activeTag === tag ? null : tag)}>
+                  {tag} <span className="tabular-nums opacity-80">{count}</span>
+                </button>
+              ))}
+            </div>
+          )}
+          {missing > 0 && (
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              {missing === 1 ? '1 bookmark is' : `${missing} bookmarks are`} not in this archive; {missing === 1 ? 'it is' : 'they are'} kept and shown as saved.
+            </p>
+          )}
+          <h2 className="sr-only">{activeTag ? `Bookmarks tagged ${activeTag}` : 'All bookmarks'}</h2>
+          <ol className="flex flex-col gap-4" aria-label={activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks'}>
+            {views.map((view) => (
+              <li key={view.bookmark.entryId}>
+                <BookmarkItem view={view} onRemove={remove} onSelectTag={(tag) => setParam('tag', tag)} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+
+      <div className="mt-8">
+        <ExportImport records={records} all={bookmarks} scope={activeTag ? `tagged ${activeTag}` : null} />
+      </div>
+
+      <div role="status" aria-live="polite">
+        {removed && <UndoToast message={`Removed “${removedTitle}”`} onUndo={undo} onDismiss={dismiss} />}
+      </div>
+    </>
+  );
+}

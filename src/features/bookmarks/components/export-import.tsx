@@ -1,0 +1,113 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import type { Bookmark } from '@/features/bookmarks/lib/bookmark-model';
+import type { ImportSummary } from '@/features/bookmarks/lib/bookmark-merge';
+import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
+import { downloadText } from '@/features/bookmarks/lib/download';
+import { parseBackup, toBackupJson } from '@/features/bookmarks/lib/export-backup';
+import { toBibtex } from '@/features/bookmarks/lib/export-bibtex';
+import { toCslJson } from '@/features/bookmarks/lib/export-csl';
+import { toMarkdown } from '@/features/bookmarks/lib/export-markdown';
+import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+
+export interface ExportImportProps {
+  /** The bookmarks shown, in the order shown: what BibTeX, CSL-JSON and Markdown export. */
+  records: readonly ExportRecord[];
+  /** Every bookmark: what the JSON backup holds. */
+  all: readonly Bookmark[];
+  /** Describes `records` when a tag filter is on, e.g. "tagged moe". */
+  scope: string | null;
+}
+
+type ImportResult = { ok: true; summary: ImportSummary; fileName: string } | { ok: false; message: string; fileName: string };
+
+const buttonClass =
+  'inline-flex min-h-9 items-center gap-1.5 rounded-md border border-stone-300 bg-white px-3 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800 dark:focus-visible:outline-indigo-400';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Export buttons (BibTeX, CSL-JSON, Markdown, JSON backup) and the backup import, with its summary. */
+export function ExportImport({ records, all, scope }: ExportImportProps) {
+  const inputId = useId();
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const stamp = () => new Date().toISOString().slice(0, 10);
+  const nothing = records.length === 0;
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (!file) return;
+    try {
+      const envelope = parseBackup(await file.text());
+      setResult({ ok: true, summary: getBookmarkStore().importEnvelope(envelope), fileName: file.name });
+    } catch (error) {
+      setResult({ ok: false, message: error instanceof Error ? error.message : String(error), fileName: file.name });
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${inputId}-title`} className="rounded-xl border border-stone-200 bg-stone-50 p-4 dark:border-stone-800 dark:bg-stone-900/60">
+      <h2 id={`${inputId}-title`} className="text-sm font-semibold text-stone-900 dark:text-stone-100">
+        Export and import
+      </h2>
+      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+        {nothing
+          ? 'Nothing to export yet.'
+          : `Reference formats export the ${plural(records.length, 'bookmark')} shown${scope ? ` (${scope})` : ''}; the backup keeps all ${all.length} with notes and tags.`}
+      </p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <button type="button" className={buttonClass} disabled={nothing} onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.bib`, toBibtex(records), 'application/x-bibtex')}>
+          BibTeX
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={nothing}
+          onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.csl.json`, toCslJson(records), 'application/vnd.citationstyles.csl+json')}
+        >
+          CSL-JSON
+        </button>
+        <button type="button" className={buttonClass} disabled={nothing} onClick={() => downloadText(`frontier-reader-reading-list-${stamp()}.md`, toMarkdown(records, stamp()), 'text/markdown')}>
+          Markdown
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={all.length === 0}
+          onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.json`, toBackupJson(all, new Date().toISOString()), 'application/json')}
+        >
+          JSON backup
+        </button>
+        <span className="relative">
+          <input
+            id={inputId}
+            type="file"
+            accept=".json,application/json"
+            className="peer sr-only"
+            onChange={(event) => void onFile(event)}
+          />
+          <label
+            htmlFor={inputId}
+            className={`${buttonClass} cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-600 dark:peer-focus-visible:outline-indigo-400`}
+          >
+            Import a backup…
+          </label>
+        </span>
+      </div>
+      <div role="status" className="mt-3 text-sm empty:hidden">
+        {result?.ok === true && (
+          <p className="text-stone-800 dark:text-stone-200">
+            Imported {result.fileName}: {result.summary.added.length} added, {result.summary.updated.length} updated,{' '}
+            {result.summary.unchanged.length} unchanged.
+          </p>
+        )}
+        {result?.ok === false && (
+          <p className="text-rose-800 dark:text-rose-300">
+            {result.fileName} was not imported, nothing changed. {result.message}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

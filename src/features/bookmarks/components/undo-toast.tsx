@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+
+export interface UndoToastProps {
+  message: string;
+  onUndo: () => void;
+  onDismiss: () => void;
+}
+
+/** How long the toast stays when the reader does not interact with it. */
+const VISIBLE_MS = 10_000;
+
+/** "Removed … · Undo" at the bottom of the screen; stays while hovered or focused. */
+export function UndoToast({ message, onUndo, onDismiss }: UndoToastProps) {
+  const [paused, setPaused] = useState(false);
+  const dismissRef = useRef(onDismiss);
+  useEffect(() => {
+    dismissRef.current = onDismiss;
+  }, [onDismiss]);
+  useEffect(() => {
+    if (paused) return;
+    const timer = window.setTimeout(() => dismissRef.current(), VISIBLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [paused, message]);
+
+  return (
+    <div
+      className="fixed inset-x-0 bottom-0 z-40 flex justify-center p-4 print:hidden"
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+    >
+      <div className="flex w-full max-w-md items-center gap-3 rounded-lg bg-stone-900 py-2 pr-2 pl-4 text-sm text-white shadow-lg ring-1 ring-black/10 dark:bg-stone-100 dark:text-stone-900">
+        <p className="min-w-0 flex-1 truncate">{message}</p>
+        <button
+          type="button"
+          onClick={onUndo}
+          className="shrink-0 rounded-md px-3 py-1.5 font-semibold text-amber-300 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-amber-300 dark:text-indigo-800 dark:hover:bg-stone-900/10 dark:focus-visible:outline-indigo-800"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={onDismiss}
+          aria-label="Dismiss"
+          className="shrink-0 rounded-md p-1.5 text-stone-300 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-amber-300 dark:text-stone-600 dark:hover:bg-stone-900/10 dark:hover:text-stone-900 dark:focus-visible:outline-indigo-800"
+        >
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+            <path d="m4 4 8 8M12 4l-8 8" />
+          </svg>
+        </button>
+      </div>
+    </div>
+  );
+}
