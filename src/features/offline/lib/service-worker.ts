@@ -1,0 +1,62 @@
+import { Workbox } from 'workbox-window';
+
+/** What the app knows about its service worker. */
+export interface ServiceWorkerState {
+  /** A new version is installed and waits for the reader to reload. */
+  needRefresh: boolean;
+}
+
+/** How often an open tab asks the server for a new version. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+let state: ServiceWorkerState = { needRefresh: false };
+const listeners = new Set<() => void>();
+let workbox: Workbox | null = null;
+
+function setState(patch: Partial<ServiceWorkerState>): void {
+  state = { ...state, ...patch };
+  for (const listener of [...listeners]) listener();
+}
+
+/** Subscribes to changes of {@link getServiceWorkerState}. */
+export function subscribeServiceWorker(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current state; a new object only when something changed. */
+export function getServiceWorkerState(): ServiceWorkerState {
+  return state;
+}
+
+/**
+ * Registers the generated service worker once (production builds only; the build injects no inline script).
+ * A new version waits until {@link applyUpdate}: the app never reloads under the reader's eyes.
+ */
+export function registerServiceWorker(): void {
+  if (workbox || !import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  const base = import.meta.env.BASE_URL;
+  workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
+  workbox.addEventListener('waiting', () => setState({ needRefresh: true }));
+  void workbox.register().then((registration) => {
+    if (!registration) return;
+    window.setInterval(() => {
+      if (navigator.onLine) void registration.update().catch(() => {});
+    }, UPDATE_CHECK_MS);
+  });
+}
+
+/** Activates the waiting version and reloads once it controls the page; only ever called from a click. */
+export function applyUpdate(): void {
+  if (!workbox) {
+    window.location.reload();
+    return;
+  }
+  workbox.addEventListener('controlling', () => window.location.reload());
+  workbox.messageSkipWaiting();
+}
+
+/** Hides the prompt without updating; the new version starts when every tab of the app is closed. */
+export function dismissUpdate(): void {
+  setState({ needRefresh: false });
+}
