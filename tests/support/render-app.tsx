@@ -73,11 +73,14 @@ export function renderApp(path: string, options: RenderAppOptions = {}): RenderA
   const originalScrollTo = window.scrollTo;
   const fetchMock = vi.fn(options.fetchImpl ?? archiveFetch(options.response, options.bundle ?? fixtureBundle));
   globalThis.fetch = fetchMock;
-  // jsdom does not implement scrolling; ScrollRestoration calls it on every navigation.
+  const originalScrollIntoView = Element.prototype.scrollIntoView;
+  // jsdom does not implement scrolling; ScrollRestoration and keyboard navigation call these.
   window.scrollTo = () => {};
+  Element.prototype.scrollIntoView = () => {};
   onTestFinished(() => {
     globalThis.fetch = originalFetch;
     window.scrollTo = originalScrollTo;
+    Element.prototype.scrollIntoView = originalScrollIntoView;
   });
 
   const queryClient = new QueryClient({

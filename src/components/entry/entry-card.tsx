@@ -75,8 +75,7 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
               to={entryPath(entry.id)}
               className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
             >
-              <span className="sr-only">{entry.number}. </span>
-              {entry.headline}
+              <span className="sr-only">{entry.number}.</span> {entry.headline}
             </Link>
           </Heading>
           {entry.summary && (

@@ -91,7 +91,7 @@ export function ResourceLinkList({
             className="font-medium text-indigo-700 underline decoration-indigo-300 underline-offset-4 hover:decoration-indigo-700 dark:text-indigo-300 dark:decoration-indigo-700 dark:hover:decoration-indigo-300"
           >
             {link.label}
-            {about && <span className="sr-only">: {about}</span>}
+            {about && <span className="sr-only">, {about}</span>}
           </ExternalLink>
         </li>
       ))}

@@ -21,8 +21,7 @@ export function TopicChips({
             to={searchUrl({ topic, issue: issueId })}
             className="inline-block rounded-full bg-indigo-50 px-2.5 py-0.5 text-xs font-medium text-indigo-800 ring-1 ring-indigo-200 ring-inset hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800 dark:hover:bg-indigo-900"
           >
-            <span className="sr-only">Topic: </span>
-            {topic}
+            <span className="sr-only">Topic:</span> {topic}
           </Link>
         </li>
       ))}
@@ -44,8 +43,7 @@ export function OrganizationLinks({ organizations, className = '' }: { organizat
             <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3 text-stone-500 dark:text-stone-400" fill="none" stroke="currentColor" strokeWidth="1.5">
               <path d="M2.5 14V3.5l5-2 5 2V14M1 14h14M5.5 6h1M9.5 6h1M5.5 9h1M9.5 9h1M7 14v-2.5h2V14" />
             </svg>
-            <span className="sr-only">Organisation: </span>
-            {organization}
+            <span className="sr-only">Organisation:</span> {organization}
           </Link>
         </li>
       ))}

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { ExternalLink } from '@/components/ui/external-link';
 import type { Paragraph } from '@/shared/bundle';
 
@@ -17,7 +18,7 @@ export function EntryBody({ body }: { body: Paragraph[] }) {
                 {node.text}
               </ExternalLink>
             ) : (
-              <span key={nodeIndex}>{node.text}</span>
+              <Fragment key={nodeIndex}>{node.text}</Fragment>
             ),
           )}
         </p>

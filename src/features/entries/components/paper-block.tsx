@@ -22,7 +22,7 @@ export function PaperBlock({ entry }: { entry: Entry }) {
       )}
       {arxivId && (
         <p className="mt-1 font-mono text-sm text-stone-700 dark:text-stone-300">
-          <span className="sr-only">arXiv identifier: </span>arXiv:{arxivId}
+          <span className="sr-only">arXiv identifier:</span> arXiv:{arxivId}
         </p>
       )}
       <ResourceLinkList links={links} className="mt-4" />

@@ -37,7 +37,9 @@ export function useEntryKeyboardNav(containerRef: RefObject<HTMLElement | null>)
       if (current === -1) {
         // Nothing focused yet: start from the first card on screen.
         const firstVisible = cards.findIndex((card) => card.getBoundingClientRect().bottom > HEADER_ALLOWANCE);
-        next = firstVisible === -1 ? cards.length - 1 : firstVisible;
+        // None on screen: scrolled past them all (take the last), or nothing is laid out yet (take the first).
+        if (firstVisible !== -1) next = firstVisible;
+        else next = window.scrollY > 0 ? cards.length - 1 : 0;
       } else {
         next = Math.min(cards.length - 1, Math.max(0, current + (event.key === 'j' ? 1 : -1)));
       }

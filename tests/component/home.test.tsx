@@ -1,0 +1,85 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeFixtureArchive } from '../support/fixture-bundle';
+import { archiveFetch, renderApp } from '../support/render-app';
+
+describe('home page', () => {
+  it('shows a loading status while the archive downloads', async () => {
+    renderApp('/', { fetchImpl: () => new Promise<Response>(() => {}) });
+    const status = await screen.findByText(/loading the archive/i);
+    expect(status.closest('[role="status"]')).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Loading · Frontier Reader'));
+  });
+
+  it('puts the latest issue’s headlines first, then every issue of the archive', async () => {
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Issue of November 2, 2024' })).toBeInTheDocument();
+    expect(document.title).toBe('Latest issue · Frontier Reader');
+
+    const headlines = screen.getByRole('list', { name: /headlines of the issue of november 2, 2024/i });
+    const links = within(headlines).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      expect.stringContaining('AI Identifies Database Vulnerability'),
+      expect.stringContaining('Benchmarking Code Generation'),
+      expect.stringContaining('Layer Gradients in LLMs'),
+      expect.stringContaining('Mixture-of-Experts as Embedding Models'),
+    ]);
+    expect(links[1]).toHaveAttribute('href', '/entries/2024-11-02-benchmarking-code-generation');
+    expect(screen.getByRole('link', { name: /read the full issue/i })).toHaveAttribute('href', '/issues/2024-11-02');
+
+    const archive = screen.getByRole('region', { name: 'Archive' });
+    const issues = within(archive).getAllByRole('heading', { level: 3 });
+    expect(issues.map((heading) => heading.textContent)).toEqual(['November 2, 2024', 'October 27, 2024', 'October 21, 2024']);
+    const october27 = within(archive).getByRole('link', { name: 'October 27, 2024' }).closest('li')!;
+    expect(october27).toHaveTextContent('3 entries');
+    expect(within(october27).getByRole('link', { name: 'Topic: Mixture of Experts' })).toHaveAttribute(
+      'href',
+      '/search?topic=Mixture+of+Experts&issue=2024-10-27',
+    );
+  });
+
+  it('shows the download error and loads the archive on Retry', async () => {
+    let calls = 0;
+    const { user } = renderApp('/', {
+      fetchImpl: (input, init) => archiveFetch(++calls === 1 ? 'network-error' : 'ok')(input, init),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/couldn’t be loaded/i);
+    expect(alert).toHaveTextContent(/check your connection/i);
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Issue of November 2, 2024' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('names the HTTP status when the archive is missing', async () => {
+    renderApp('/', { response: 'not-found' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('HTTP 404');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  });
+
+  it('explains a bundle from another schema version instead of showing a blank page', async () => {
+    renderApp('/', { bundle: { ...makeFixtureArchive(), schemaVersion: 2 } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/can’t be read/i);
+    expect(alert).toHaveTextContent('schema version 2');
+    expect(screen.getByRole('link', { name: /frontier reader/i })).toBeInTheDocument();
+  });
+
+  it('reports a malformed bundle and a body that is not JSON', async () => {
+    const { unmount } = renderApp('/', { bundle: { schemaVersion: 1, issues: 'nope' } });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/archive is malformed/i);
+    unmount();
+    renderApp('/', { response: 'malformed-json' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/not valid JSON/i);
+  });
+
+  it('fetches the archive once across page changes', async () => {
+    const { user, fetchMock } = renderApp('/');
+    await user.click(await screen.findByRole('link', { name: /read the full issue/i }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Issue of November 2, 2024' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: /^Issues$/ }));
+    expect(await screen.findByRole('region', { name: 'Archive' })).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
