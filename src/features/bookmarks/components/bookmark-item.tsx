@@ -41,6 +41,7 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
     setEditing(false);
   };
   const headline = snapshot?.headline ?? bookmark.entryId;
+  const editLabel = bookmark.note || bookmark.tags.length > 0 ? 'Edit note and tags' : 'Add note and tags';
   const externalUrl = snapshot?.paper?.arxivId ? `https://arxiv.org/abs/${snapshot.paper.arxivId}` : (snapshot?.paper?.url ?? snapshot?.url ?? null);
 
   const save = (event: FormEvent<HTMLFormElement>) => {
@@ -155,12 +156,17 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
         </form>
       ) : (
         <div className="mt-4 flex flex-wrap gap-2">
-          <button ref={editButton} type="button" className={smallButton} onClick={() => setEditing(true)}>
-            {bookmark.note || bookmark.tags.length > 0 ? 'Edit note and tags' : 'Add note and tags'}
-            <span className="sr-only">: {headline}</span>
+          <button
+            ref={editButton}
+            type="button"
+            className={smallButton}
+            aria-label={`${editLabel}: ${headline}`}
+            onClick={() => setEditing(true)}
+          >
+            {editLabel}
           </button>
-          <button type="button" className={smallButton} onClick={() => onRemove(bookmark.entryId)}>
-            Remove<span className="sr-only"> bookmark {headline}</span>
+          <button type="button" className={smallButton} aria-label={`Remove bookmark ${headline}`} onClick={() => onRemove(bookmark.entryId)}>
+            Remove
           </button>
         </div>
       )}

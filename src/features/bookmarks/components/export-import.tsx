@@ -23,6 +23,16 @@ type ImportResult = { ok: true; summary: ImportSummary; fileName: string } | { o
 const buttonClass =
   'inline-flex min-h-9 items-center gap-1.5 rounded-md border border-stone-300 bg-white px-3 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800 dark:focus-visible:outline-indigo-400';
 
+/** Reads a chosen file as text. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -39,7 +49,7 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
     event.currentTarget.value = '';
     if (!file) return;
     try {
-      const envelope = parseBackup(await file.text());
+      const envelope = parseBackup(await readText(file));
       setResult({ ok: true, summary: getBookmarkStore().importEnvelope(envelope), fileName: file.name });
     } catch (error) {
       setResult({ ok: false, message: error instanceof Error ? error.message : String(error), fileName: file.name });

@@ -335,3 +335,8 @@ export function getBookmarkStore(): BookmarkStore {
   shared ??= createBookmarkStore();
   return shared;
 }
+
+/** Forgets the shared store so the next use reads storage afresh; for tests that seed localStorage. */
+export function resetBookmarkStore(): void {
+  shared = null;
+}
