@@ -10,11 +10,16 @@ if (!existsSync(chromiumPath)) {
   );
 }
 
-const PORT = 4173;
+/** E2E_PORT lets two runs in one checkout use separate preview servers. */
+const PORT = Number(process.env.E2E_PORT || 4173);
+/** E2E_DIST serves a build other than dist/, so a concurrent `vite build` cannot swap files mid-run. */
+const DIST = process.env.E2E_DIST;
+// One output folder per run (workers inherit the id), so concurrent runs do not delete each other's traces.
+process.env.E2E_RUN_ID ||= `${Date.now()}-${process.pid}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: `test-results/${process.env.E2E_RUN_ID}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -43,7 +48,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   webServer: {
     // Serves the production build; `npm run test:e2e` builds it first.
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,0 +1,150 @@
+import { expect, test } from './support/fixtures';
+import { issueEntries, loadArchive } from './support/archive';
+
+const archive = loadArchive();
+const latest = archive.issues[0]!;
+const latestEntries = issueEntries(archive, latest.id);
+// The journey opens the first entry of the latest issue that is about an arXiv paper, a few entries down.
+const targetIndex = latestEntries.findIndex((entry, index) => index >= 1 && entry.paper?.arxivId);
+const target = latestEntries[targetIndex]!;
+
+test.describe('reading the archive', () => {
+  test('home → issue → entry (keyboard) → arXiv in a new tab → back', async ({ page, context, externalRequests }) => {
+    expect(targetIndex, 'the latest issue has an arXiv paper after its first entry').toBeGreaterThan(0);
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Issue of /);
+    await expect(page).toHaveTitle('Latest issue · Frontier Reader');
+    await expect(page.getByRole('list', { name: /^Headlines of the issue/ }).getByRole('link')).toHaveCount(latestEntries.length);
+
+    await page.getByRole('link', { name: /read the full issue/i }).click();
+    await expect(page).toHaveURL(`/issues/${latest.id}`);
+    await expect(page).toHaveTitle(/^Issue of .* · Frontier Reader$/);
+    const articles = page.getByRole('list', { name: /^Entries of the issue/ }).getByRole('article');
+    await expect(articles).toHaveCount(latestEntries.length);
+
+    // j moves down, k moves up; the focused entry is the one Enter opens.
+    await page.keyboard.press('j');
+    await expect(articles.nth(0)).toBeFocused();
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expect(articles.nth(0)).toBeFocused();
+    for (let step = 0; step < targetIndex; step++) await page.keyboard.press('j');
+    const focused = articles.nth(targetIndex);
+    await expect(focused).toBeFocused();
+    await expect(focused).toHaveAttribute('data-entry-id', target.id);
+    await expect(focused).toBeInViewport();
+
+    await page.evaluate(() => window.scrollBy(0, 400));
+    const issueScroll = await page.evaluate(() => window.scrollY);
+    expect(issueScroll).toBeGreaterThan(0);
+
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(`/entries/${target.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
+    await expect(page).toHaveTitle(`${target.headline} · Frontier Reader`);
+    // A new page starts at the top.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    const paper = page.getByRole('region', { name: 'Paper' });
+    await expect(paper).toContainText(`arXiv:${target.paper!.arxivId}`);
+    const abstract = paper.getByRole('link', { name: /^arXiv abstract/ });
+    await expect(abstract).toHaveAttribute('href', `https://arxiv.org/abs/${target.paper!.arxivId}`);
+    await expect(abstract).toHaveAttribute('target', '_blank');
+    await expect(abstract).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(paper.getByRole('link', { name: /^PDF/ })).toHaveAttribute('href', `https://arxiv.org/pdf/${target.paper!.arxivId}`);
+
+    // The click opens a new tab; the fixture answers arxiv.org locally so nothing leaves the machine.
+    const [popup] = await Promise.all([context.waitForEvent('page'), abstract.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(`https://arxiv.org/abs/${target.paper!.arxivId}`);
+    expect(await popup.evaluate(() => window.opener)).toBeNull();
+    await popup.close();
+    await expect(page).toHaveURL(`/entries/${target.id}`);
+
+    await page.goBack();
+    await expect(page).toHaveURL(`/issues/${latest.id}`);
+    await expect(articles).toHaveCount(latestEntries.length);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(issueScroll - 5);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(issueScroll + 5);
+
+    // The only request that tried to leave the origin was the reader's own click.
+    expect(externalRequests).toEqual([{ url: `https://arxiv.org/abs/${target.paper!.arxivId}`, isNavigation: true }]);
+  });
+
+  test('an entry links its organisations and topics to search, and its neighbours in the issue', async ({ page }) => {
+    const entry = latestEntries.find((candidate) => candidate.organizations.length > 0 && candidate.topics.length > 0)!;
+    const index = latestEntries.indexOf(entry);
+    await page.goto(`/entries/${entry.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.headline);
+    const organisation = entry.organizations[0]!;
+    await expect(page.getByRole('link', { name: `Organisation: ${organisation}` })).toHaveAttribute(
+      'href',
+      `/search?${new URLSearchParams({ org: organisation })}`,
+    );
+    const topic = entry.topics[0]!;
+    await expect(page.getByRole('link', { name: `Topic: ${topic}`, exact: true })).toHaveAttribute(
+      'href',
+      `/search?${new URLSearchParams({ topic })}`,
+    );
+    const pager = page.getByRole('navigation', { name: 'Entries in this issue' });
+    const next = latestEntries[index + 1];
+    if (next) {
+      await pager.getByRole('link', { name: /next entry/i }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(next.headline);
+    }
+    const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await breadcrumb.getByRole('link', { name: 'Issues' }).click();
+    await expect(page).toHaveURL('/');
+  });
+
+  test('an unknown entry shows not found with a search for its words', async ({ page }) => {
+    await page.goto('/entries/foo-bar-moe');
+    await expect(page.getByRole('heading', { level: 1, name: 'Entry not found' })).toBeVisible();
+    await expect(page).toHaveTitle('Entry not found · Frontier Reader');
+    await expect(page.getByRole('link', { name: 'Search for “foo bar moe”' })).toHaveAttribute('href', '/search?q=foo+bar+moe');
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+
+  test('the skip link moves focus past the header', async ({ page }) => {
+    await page.goto(`/issues/${latest.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+  });
+
+  test('the theme toggle switches to dark and is remembered after a reload', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    await expect(page.locator('html')).not.toHaveClass(/dark/);
+    await page.getByRole('button', { name: 'Use dark theme' }).click();
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    await expect(page.getByRole('button', { name: 'Use light theme' })).toBeVisible();
+  });
+
+  test('a failed archive download shows the error and Retry recovers', async ({ page }) => {
+    let fail = true;
+    await page.route('**/data/archive.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+    await page.goto(`/issues/${latest.id}`);
+    await expect(page.getByRole('alert')).toContainText('HTTP 503');
+    fail = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Issue of /);
+  });
+
+  test('the production page carries the CSP and sends no referrer', async ({ page }) => {
+    await page.goto('/');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+  });
+});
