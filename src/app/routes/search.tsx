@@ -1,3 +1,19 @@
+import { ArchiveGate } from '@/components/archive-gate';
+import { BookmarkToggle } from '@/features/bookmarks/components/bookmark-toggle';
+import { useBookmarkedIds } from '@/features/bookmarks/hooks/use-bookmarked-ids';
+import { SearchPage } from '@/features/search/components/search-page';
+
 export function Component() {
-  return <main id="main">search</main>;
+  const bookmarkedIds = useBookmarkedIds();
+  return (
+    <ArchiveGate>
+      {(archive) => (
+        <SearchPage
+          archive={archive}
+          bookmarkedIds={bookmarkedIds}
+          renderActions={(entry) => <BookmarkToggle entryId={entry.id} headline={entry.headline} />}
+        />
+      )}
+    </ArchiveGate>
+  );
 }

@@ -1,4 +1,99 @@
-/** The search box in the header; `/` or Ctrl-K focuses it. Implemented by the search feature. */
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '../lib/search-focus';
+
+/**
+ * The search box in the header. Typing goes straight to /search?q=…, whose own box takes over (on the search
+ * page this box is not shown). `/` or Ctrl-K focuses the search box from any page, except while typing in a field.
+ */
 export function HeaderSearch() {
-  return null;
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const onSearchPage = pathname === '/search';
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState('');
+  const [navigated, setNavigated] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey;
+      const controlK = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey;
+      if ((!slash && !controlK) || event.defaultPrevented) return;
+      if (isTypingTarget(event.target) || isTypingTarget(document.activeElement)) return;
+      const input = document.getElementById(SEARCH_INPUT_ID) ?? document.getElementById(HEADER_SEARCH_INPUT_ID);
+      if (!(input instanceof HTMLInputElement)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  // Leaving the search page (or arriving at it) starts the header box afresh.
+  const [lastPath, setLastPath] = useState(pathname);
+  if (pathname !== lastPath) {
+    setLastPath(pathname);
+    setValue('');
+    setNavigated(false);
+  }
+
+  if (onSearchPage) return null;
+
+  const onChange = (next: string) => {
+    setValue(next);
+    const state: SearchNavigationState = { typing: true, focusSearch: true };
+    const params = new URLSearchParams();
+    if (next) params.set('q', next);
+    // The first keystroke opens the search page (a new history entry); the next ones only update it.
+    void navigate(`/search${params.size ? `?${params.toString()}` : ''}`, { state, replace: navigated });
+    setNavigated(true);
+  };
+
+  return (
+    <form
+      role="search"
+      aria-label="Site"
+      className="relative"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onChange(value);
+      }}
+    >
+      <label htmlFor={HEADER_SEARCH_INPUT_ID} className="sr-only">
+        Search the archive
+      </label>
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-stone-500 dark:text-stone-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.7"
+      >
+        <circle cx="8.5" cy="8.5" r="5.5" />
+        <path d="m13 13 4 4" strokeLinecap="round" />
+      </svg>
+      <input
+        ref={inputRef}
+        id={HEADER_SEARCH_INPUT_ID}
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setValue('');
+        }}
+        placeholder="Search"
+        autoComplete="off"
+        aria-keyshortcuts="/ Control+K"
+        className="h-9 w-32 rounded-md border border-stone-300 bg-stone-50 pr-8 pl-8 text-sm text-stone-900 placeholder:text-stone-500 focus-visible:w-44 focus-visible:bg-white focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-600 sm:w-48 sm:focus-visible:w-60 motion-safe:transition-[width] dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50 dark:placeholder:text-stone-400 dark:focus-visible:outline-indigo-400"
+      />
+      <kbd
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 right-2 hidden -translate-y-1/2 rounded border border-stone-300 px-1 font-mono text-xs text-stone-500 sm:block dark:border-stone-600 dark:text-stone-400"
+      >
+        /
+      </kbd>
+    </form>
+  );
 }

@@ -280,7 +280,7 @@ export function describeFacets(tables: readonly FacetTable[], selection: FacetSe
       count: tableCounts[id] ?? 0,
       selected: chosen.has(value),
     }));
-    if (!table.fixedOrder) values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    if (!table.fixedOrder) values.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     // A selected value the archive does not have (from an old link) stays visible so it can be cleared.
     const known = new Set(table.values);
     for (const value of chosen) {

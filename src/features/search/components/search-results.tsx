@@ -1,0 +1,137 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import { Link } from 'react-router';
+import { entryPath, issuePath } from '@/components/entry/paths';
+import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
+import type { Entry } from '@/shared/bundle';
+import type { SearchField } from '@/shared/search-options';
+import type { SearchHit } from '../lib/search-engine';
+import { HighlightedText } from './highlighted-text';
+
+const FIELD_LABELS: Readonly<Record<SearchField, string>> = {
+  headline: 'Headline',
+  paperTitle: 'Paper title',
+  summary: 'Summary',
+  organizations: 'Organisations',
+  topics: 'Topics',
+  body: 'Body',
+};
+
+/** Marks headline links so the arrow keys can move between results. */
+const RESULT_LINK = 'data-result-link';
+
+export interface SearchResultsProps {
+  hits: readonly SearchHit[];
+  grouped: boolean;
+  renderActions?: (entry: Entry) => ReactNode;
+  /** Where ↑ from the first result goes, and Esc. */
+  onLeave: () => void;
+}
+
+/** Moves focus to the first result's link; false when there are none. */
+export function focusFirstResult(container: ParentNode = document): boolean {
+  const link = container.querySelector<HTMLElement>(`[${RESULT_LINK}]`);
+  link?.focus();
+  return !!link;
+}
+
+function ResultItem({ hit, grouped, renderActions }: { hit: SearchHit; grouped: boolean; renderActions?: SearchResultsProps['renderActions'] }) {
+  const { entry } = hit;
+  const headingId = `result-${entry.id}`;
+  const others = hit.coverage.filter((item) => item.id !== entry.id);
+  return (
+    <li>
+      <article
+        data-entry-id={entry.id}
+        aria-labelledby={headingId}
+        className="rounded-xl border border-stone-200 bg-white p-4 shadow-xs sm:p-5 dark:border-stone-800 dark:bg-stone-900"
+      >
+        <div className="flex items-start gap-3">
+          <div className="min-w-0 flex-1">
+            <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium text-stone-600 dark:text-stone-400">
+              <Link to={issuePath(entry.issueId)} className="underline-offset-4 hover:underline">
+                Issue of {hit.issue ? formatDate(hit.issue.date) : entry.issueId}
+              </Link>
+              <span aria-hidden="true">·</span>
+              <FormattedDate date={entry.publishedOn} />
+            </p>
+            <h3 id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50">
+              <Link
+                to={entryPath(entry.id)}
+                {...{ [RESULT_LINK]: '' }}
+                className="rounded-sm underline-offset-4 hover:text-indigo-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:hover:text-indigo-200 dark:focus-visible:outline-indigo-400"
+              >
+                <HighlightedText segments={hit.headline} />
+              </Link>
+            </h3>
+            {entry.organizations.length > 0 && (
+              <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
+                <span className="sr-only">Organisations: </span>
+                {entry.organizations.join(' · ')}
+              </p>
+            )}
+          </div>
+          {renderActions && <div className="shrink-0">{renderActions(entry)}</div>}
+        </div>
+        <p className="mt-2 text-sm leading-relaxed text-stone-700 dark:text-stone-300">
+          <HighlightedText segments={hit.snippet} />
+        </p>
+        {hit.fields.length > 0 && (
+          <p className="mt-3 flex flex-wrap items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400">
+            <span>Matched in</span>
+            {hit.fields.map((field) => (
+              <span
+                key={field}
+                className="rounded-full bg-stone-100 px-2 py-0.5 font-medium text-stone-700 ring-1 ring-stone-200 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-700"
+              >
+                {FIELD_LABELS[field]}
+              </span>
+            ))}
+          </p>
+        )}
+        {grouped && others.length > 0 && (
+          <div className="mt-3 border-t border-stone-200 pt-3 text-sm dark:border-stone-800">
+            <p className="font-medium text-stone-800 dark:text-stone-200">Covered in {hit.coverage.length} issues</p>
+            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {hit.coverage.map((item) => (
+                <li key={item.id}>
+                  <Link
+                    to={entryPath(item.id)}
+                    className="text-indigo-800 underline underline-offset-4 hover:no-underline dark:text-indigo-200"
+                    aria-current={item.id === entry.id ? 'true' : undefined}
+                  >
+                    {formatDate(item.issueId)}: {item.headline}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </article>
+    </li>
+  );
+}
+
+/** The results, with ↓/↑ moving between them and Esc going back to the search box. */
+export function SearchResults({ hits, grouped, renderActions, onLeave }: SearchResultsProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const links = [...event.currentTarget.querySelectorAll<HTMLElement>(`[${RESULT_LINK}]`)];
+    const index = links.indexOf(event.target as HTMLElement);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onLeave();
+      return;
+    }
+    if (index === -1 || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    event.preventDefault();
+    if (event.key === 'ArrowDown') links[Math.min(index + 1, links.length - 1)]?.focus();
+    else if (index === 0) onLeave();
+    else links[index - 1]?.focus();
+  };
+  return (
+    <ol className="space-y-3" onKeyDown={onKeyDown}>
+      {hits.map((hit) => (
+        <ResultItem key={hit.entry.id} hit={hit} grouped={grouped} renderActions={renderActions} />
+      ))}
+    </ol>
+  );
+}

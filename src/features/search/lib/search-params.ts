@@ -1,0 +1,70 @@
+/**
+ * The search page's state, all of it in the URL: `/search?q=moe&org=Google&topic=Agents&sort=newest&group=paper`.
+ * `q`, `org`, `topic` and `issue` are the names {@link searchUrl} (src/lib/search-url.ts) links to; keep them.
+ */
+import { FACET_KEYS, type FacetKey, type FacetSelection } from './facets';
+import type { SortOrder } from './search-engine';
+
+/** What the URL says. */
+export interface SearchState {
+  query: string;
+  selection: FacetSelection;
+  /** null: the default (relevance with a query, newest without). */
+  sort: SortOrder | null;
+  groupByPaper: boolean;
+}
+
+/** Facets whose only value is "yes", written as `code=1`. */
+const YES_NO_FACETS: ReadonlySet<FacetKey> = new Set(['code', 'bookmarked']);
+const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+
+/** Reads the state from URL parameters; unknown or malformed values are ignored. */
+export function readSearchParams(params: URLSearchParams): SearchState {
+  const selection: FacetSelection = {};
+  for (const key of FACET_KEYS) {
+    const values = YES_NO_FACETS.has(key)
+      ? params.get(key) === '1'
+        ? ['1']
+        : []
+      : [...new Set(params.getAll(key).map((value) => value.trim()).filter(Boolean))];
+    if (values.length > 0) selection[key] = values;
+  }
+  const sort = params.get('sort');
+  return {
+    query: params.get('q') ?? '',
+    selection,
+    sort: SORTS.includes(sort as SortOrder) ? (sort as SortOrder) : null,
+    groupByPaper: params.get('group') === 'paper',
+  };
+}
+
+/** Writes the state as URL parameters, in a stable order, leaving defaults out. */
+export function writeSearchParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  for (const key of FACET_KEYS) {
+    const values = state.selection[key] ?? [];
+    if (YES_NO_FACETS.has(key)) {
+      if (values.includes('1')) params.set(key, '1');
+    } else {
+      for (const value of values) params.append(key, value);
+    }
+  }
+  if (state.sort) params.set('sort', state.sort);
+  if (state.groupByPaper) params.set('group', 'paper');
+  return params;
+}
+
+/** The selection with one value switched on or off. */
+export function toggleValue(selection: FacetSelection, key: FacetKey, value: string): FacetSelection {
+  const current = selection[key] ?? [];
+  const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
+  const result = { ...selection, [key]: next };
+  if (next.length === 0) delete result[key];
+  return result;
+}
+
+/** How many facet values are selected. */
+export function selectedCount(selection: FacetSelection): number {
+  return FACET_KEYS.reduce((total, key) => total + (selection[key]?.length ?? 0), 0);
+}
