@@ -14,7 +14,6 @@ export function UpdatePrompt() {
           <div className="pointer-events-auto flex w-full max-w-md items-center gap-3 rounded-lg bg-stone-900 py-2 pr-2 pl-4 text-sm text-white shadow-lg ring-1 ring-black/10 dark:bg-stone-100 dark:text-stone-900">
             <p className="min-w-0 flex-1">
               Update available<span aria-hidden="true"> · </span>
-              <span className="sr-only">. </span>
             </p>
             <button type="button" className={actionClass} onClick={applyUpdate}>
               Reload

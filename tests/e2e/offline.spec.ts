@@ -1,0 +1,139 @@
+/**
+ * Offline: the app works from the service worker alone once visited. The spec runs its own preview server
+ * (the shared one must stay up for other specs) on a copy of dist/, stops it mid-test and carries on.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { issueEntries, loadArchive } from './support/archive';
+
+const PORT = 4174;
+const ORIGIN = `http://localhost:${PORT}`;
+const archive = loadArchive();
+const latest = archive.issues[0]!;
+const entry = issueEntries(archive, latest.id).find((candidate) => candidate.paper?.arxivId)!;
+
+let distCopy = '';
+let server: ChildProcess | null = null;
+
+/** Serves `distCopy` with `vite preview` on PORT and waits until it answers. */
+async function startServer(): Promise<void> {
+  const vite = path.resolve('node_modules/vite/bin/vite.js');
+  server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--outDir', distCopy], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`vite preview did not start on ${ORIGIN}`);
+}
+
+/** Stops the server started by this spec and waits until the port refuses connections. */
+async function stopServer(): Promise<void> {
+  const running = server;
+  server = null;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once('exit', resolve));
+  running.kill('SIGTERM');
+  await exited;
+  await expect.poll(async () => fetch(ORIGIN).then(() => 'up', () => 'down')).toBe('down');
+}
+
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+}
+
+test.use({ baseURL: ORIGIN });
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+test.beforeAll(async () => {
+  distCopy = mkdtempSync(path.join(tmpdir(), 'frontier-reader-dist-'));
+  cpSync(path.resolve('dist'), distCopy, { recursive: true });
+});
+
+test.afterEach(async () => {
+  await stopServer();
+});
+
+test.afterAll(() => {
+  if (distCopy) rmSync(distCopy, { recursive: true, force: true });
+});
+
+test('the build precaches the archive bundle, the app shell and every route chunk', () => {
+  const sw = readFileSync(path.resolve('dist/sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]);
+  expect(urls).toContain('data/archive.json');
+  expect(urls).toContain('index.html');
+  for (const route of ['home', 'issue', 'entry', 'search', 'bookmarks', 'not-found']) {
+    expect(urls.some((url) => new RegExp(`^assets/${route}-[\\w-]+\\.js$`).test(url ?? '')), `${route} chunk precached`).toBe(true);
+  }
+  expect(sw).toContain('createHandlerBoundToURL("index.html")');
+});
+
+test('after one visit, every page works with the server gone, and a bookmark made offline survives a reload', async ({ page }) => {
+  await startServer();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await waitForServiceWorkerControl(page);
+
+  await stopServer();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Issue of /);
+
+  await page.goto(`/issues/${latest.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('article').first()).toBeVisible();
+
+  await page.goto(`/entries/${entry.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: entry.headline })).toBeVisible();
+  const toggle = page.getByRole('button', { name: `Bookmark ${entry.headline}` });
+  await toggle.click();
+  await expect(page.getByRole('button', { name: `Remove bookmark ${entry.headline}` })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: `Remove bookmark ${entry.headline}` })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
+
+  await page.goto('/bookmarks');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bookmarks' })).toBeVisible();
+  await expect(page.getByRole('link', { name: entry.headline, exact: true })).toBeVisible();
+
+  await page.goto(`/search?q=${encodeURIComponent(entry.headline)}`);
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: entry.headline }).first()).toBeVisible();
+
+  const bundleStatus = await page.evaluate(async () => (await fetch('/data/archive.json')).status);
+  expect(bundleStatus).toBe(200);
+});
+
+test('a deployed update waits for the reader: "Update available · Reload", and reloads only on request', async ({ page }) => {
+  await startServer();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await waitForServiceWorkerControl(page);
+  await page.evaluate(() => Object.assign(window, { __beforeUpdate: true }));
+
+  // A new deploy: any byte change to sw.js is a new service worker.
+  appendFileSync(path.join(distCopy, 'sw.js'), `\n// deployed ${Date.now()}\n`);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+
+  const prompt = page.getByRole('status').filter({ hasText: 'Update available' });
+  await expect(prompt).toContainText('Update available · Reload');
+  expect(await page.evaluate(() => (window as unknown as { __beforeUpdate?: boolean }).__beforeUpdate)).toBe(true);
+
+  await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+  expect(await page.evaluate(() => (window as unknown as { __beforeUpdate?: boolean }).__beforeUpdate)).toBeUndefined();
+  await expect(page.getByText('Update available')).toHaveCount(0);
+});
