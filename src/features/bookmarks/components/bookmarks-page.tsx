@@ -27,6 +27,16 @@ function tagButtonClass(active: boolean): string {
   }`;
 }
 
+/** Focuses an element once React has rendered the change that creates or keeps it. */
+function focusSoon(selector: string): void {
+  requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>(selector);
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus();
+  });
+}
+
 /** The bookmarks page: sort, filter by tag, notes and tags, remove with undo, export and import. */
 export function BookmarksPage() {
   const { bookmarks } = useBookmarkState();
@@ -72,12 +82,19 @@ export function BookmarksPage() {
   };
 
   const remove = (entryId: string) => {
+    const index = views.findIndex((view) => view.bookmark.entryId === entryId);
+    const neighbour = views[index + 1] ?? views[index - 1];
     const bookmark = getBookmarkStore().remove(entryId);
-    if (bookmark) setRemoved(bookmark);
+    if (!bookmark) return;
+    setRemoved(bookmark);
+    // The removed item took focus with it; keep keyboard users in the list.
+    focusSoon(neighbour ? `[data-entry-id="${CSS.escape(neighbour.bookmark.entryId)}"]` : 'main h1');
   };
   const undo = () => {
-    if (removed) getBookmarkStore().restore(removed);
+    if (!removed) return;
+    getBookmarkStore().restore(removed);
     setRemoved(null);
+    focusSoon(`[data-entry-id="${CSS.escape(removed.entryId)}"]`);
   };
   const dismiss = useCallback(() => setRemoved(null), []);
   const removedTitle = removed ? (removed.snapshot?.headline ?? removed.entryId) : '';
@@ -166,6 +183,7 @@ export function BookmarksPage() {
       <div role="status" aria-live="polite">
         {removed && <UndoToast message={`Removed “${removedTitle}”`} onUndo={undo} onDismiss={dismiss} />}
       </div>
+      {removed && <div aria-hidden="true" className="h-16" />}
     </>
   );
 }

@@ -1,37 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
-
 export interface UndoToastProps {
   message: string;
   onUndo: () => void;
   onDismiss: () => void;
 }
 
-/** How long the toast stays when the reader does not interact with it. */
-const VISIBLE_MS = 10_000;
-
-/** "Removed … · Undo" at the bottom of the screen; stays while hovered or focused. */
+/** "Removed … · Undo" at the bottom of the screen; it stays until dismissed so nobody is rushed (WCAG 2.2.1). */
 export function UndoToast({ message, onUndo, onDismiss }: UndoToastProps) {
-  const [paused, setPaused] = useState(false);
-  const dismissRef = useRef(onDismiss);
-  useEffect(() => {
-    dismissRef.current = onDismiss;
-  }, [onDismiss]);
-  useEffect(() => {
-    if (paused) return;
-    const timer = window.setTimeout(() => dismissRef.current(), VISIBLE_MS);
-    return () => window.clearTimeout(timer);
-  }, [paused, message]);
-
   return (
-    <div
-      className="fixed inset-x-0 bottom-0 z-40 flex justify-center p-4 print:hidden"
-      onMouseEnter={() => setPaused(true)}
-      onMouseLeave={() => setPaused(false)}
-      onFocus={() => setPaused(true)}
-      onBlur={() => setPaused(false)}
-    >
-      <div className="flex w-full max-w-md items-center gap-3 rounded-lg bg-stone-900 py-2 pr-2 pl-4 text-sm text-white shadow-lg ring-1 ring-black/10 dark:bg-stone-100 dark:text-stone-900">
-        <p className="min-w-0 flex-1 truncate">{message}</p>
+    <div className="pointer-events-none fixed inset-x-0 bottom-0 z-40 flex justify-center p-4 print:hidden">
+      <div className="pointer-events-auto flex w-full max-w-md items-center gap-3 rounded-lg bg-stone-900 py-2 pr-2 pl-4 text-sm text-white shadow-lg ring-1 ring-black/10 dark:bg-stone-100 dark:text-stone-900">
+        <p className="min-w-0 flex-1 truncate" title={message}>
+          {message}
+        </p>
         <button
           type="button"
           onClick={onUndo}

@@ -1,0 +1,141 @@
+import { parse } from '@retorquere/bibtex-parser';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { checkA11y, expect, expectNoHorizontalScroll, saveScreenshot, setColorScheme, test, VIEWPORTS } from './support/fixtures';
+import { issueEntries, loadArchive } from './support/archive';
+
+const KEY = 'frontier-reader:bookmarks';
+const archive = loadArchive();
+const latest = archive.issues[0]!;
+const entries = issueEntries(archive, latest.id);
+const arxivEntry = entries.find((entry) => entry.paper?.arxivId)!;
+const otherEntry = entries.find((entry) => entry.id !== arxivEntry.id && !entry.paper?.arxivId) ?? entries.find((entry) => entry.id !== arxivEntry.id)!;
+
+/** Bookmarks the two entries through the UI and gives the arXiv one a note and tags. */
+async function bookmarkTwo(page: Page): Promise<void> {
+  await page.goto(`/issues/${latest.id}`);
+  await page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true }).click();
+  await page.getByRole('button', { name: `Bookmark ${otherEntry.headline}`, exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Bookmarks (2)' }).click();
+  await page.getByRole('button', { name: `Add note and tags: ${arxivEntry.headline}` }).click();
+  await page.getByRole('textbox', { name: 'Note' }).fill('Compare with the MoE results & check 50% claim');
+  await page.getByRole('textbox', { name: /Tags/ }).fill('to-read, moe');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Compare with the MoE results & check 50% claim')).toBeVisible();
+}
+
+test.describe('bookmarks', () => {
+  test.describe.configure({ timeout: 90_000 });
+  test('b on a focused entry, notes and tags, filter, remove with undo, BibTeX export and backup import', async ({ page }) => {
+    await page.goto(`/issues/${latest.id}`);
+    const card = page.locator(`[data-entry-id="${arxivEntry.id}"]`).first();
+    await card.focus();
+    await page.keyboard.press('b');
+    await expect(page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('b');
+    await expect(page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute('aria-pressed', 'false');
+
+    await bookmarkTwo(page);
+    const filter = page.getByRole('group', { name: 'Filter by tag' });
+    await filter.getByRole('button', { name: /^moe/ }).click();
+    await expect(page).toHaveURL(/tag=moe/);
+    const list = page.getByRole('list', { name: 'Bookmarks tagged moe' });
+    await expect(list.getByRole('article')).toHaveCount(1);
+    await filter.getByRole('button', { name: /^All/ }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.bib$/);
+    const bib = parse(readFileSync((await download.path())!, 'utf8'), { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    const paper = bib.entries.find((item) => item.key === arxivEntry.id)!;
+    expect(paper.type).toBe('misc');
+    expect(paper.fields.eprint).toBe(arxivEntry.paper!.arxivId);
+    expect(paper.fields.annote).toBe('Compare with the MoE results & check 50% claim');
+
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON backup' }).click()]);
+    const backupText = readFileSync((await backup.path())!, 'utf8');
+
+    await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
+    const toast = page.getByRole('status').filter({ hasText: 'Removed' });
+    await expect(toast).toContainText(`Removed “${otherEntry.headline}”`);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+
+    await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
+    await expect(page.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
+    await page.getByLabel('Import a backup…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+    await expect(page.getByText('Imported backup.json: 1 added, 0 updated, 1 unchanged.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+
+    await page.getByLabel('Import a backup…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 2, "items": [1]}') });
+    await expect(page.getByText(/broken\.json was not imported, nothing changed/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+  });
+
+  test('two pages of one browser stay in sync', async ({ page, context }) => {
+    await page.goto(`/issues/${latest.id}`);
+    const other = await context.newPage();
+    await other.goto('/bookmarks');
+    await expect(other.getByText('No bookmarks yet')).toBeVisible();
+
+    await page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true }).click();
+    await expect(other.getByRole('link', { name: arxivEntry.headline, exact: true })).toBeVisible();
+    await expect(other.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
+
+    await other.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}` }).click();
+    await expect(page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('link', { name: 'Bookmarks', exact: true })).toBeVisible();
+  });
+
+  test('a corrupted stored value is set aside in a backup key and the app keeps working', async ({ page }) => {
+    const corrupted = '{"version":2,"items":[{"entryId":"half-written';
+    await page.addInitScript(
+      ([key, value]) => {
+        // Seed once: later loads must see what the app did with it.
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key!, value!);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [KEY, corrupted],
+    );
+    await page.goto(`/issues/${latest.id}`);
+    await expect(page.getByRole('heading', { name: 'Your saved bookmarks could not be read' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBe(corrupted);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the unreadable data' }).click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(corrupted);
+
+    await page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true }).click();
+    await page.reload();
+    await expect(page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your saved bookmarks could not be read' })).toHaveCount(0);
+    expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBe(corrupted);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the bookmarks page passes axe and fits 390px and 1280px (${scheme})`, async ({ page }) => {
+      await setColorScheme(page, scheme);
+      await page.goto('/bookmarks');
+      await expect(page.getByText('No bookmarks yet')).toBeVisible();
+      await checkA11y(page);
+
+      await bookmarkTwo(page);
+      await checkA11y(page);
+      await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
+      await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+      await checkA11y(page);
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await expectNoHorizontalScroll(page);
+        await saveScreenshot(page, `bookmarks-${name}-${scheme}`);
+      }
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.getByRole('button', { name: `Edit note and tags: ${arxivEntry.headline}` }).click();
+      await checkA11y(page);
+      await saveScreenshot(page, `bookmarks-editing-${scheme}`);
+    });
+  }
+});
