@@ -53,7 +53,7 @@ async function waitForServiceWorkerControl(page: Page): Promise<void> {
 }
 
 test.use({ baseURL: ORIGIN });
-test.describe.configure({ mode: 'serial', timeout: 90_000 });
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   distCopy = mkdtempSync(path.join(tmpdir(), 'frontier-reader-dist-'));
@@ -79,15 +79,18 @@ test('the build precaches the archive bundle, the app shell and every route chun
   expect(sw).toContain('createHandlerBoundToURL("index.html")');
 });
 
-test('after one visit, every page works with the server gone, and a bookmark made offline survives a reload', async ({ page }) => {
+test('after one visit, every page works with the server gone, and a bookmark made offline survives a reload', async ({ page, context }) => {
   await startServer();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await waitForServiceWorkerControl(page);
 
   await stopServer();
+  // The browser also says it is offline: queries must still run (networkMode 'offlineFirst') and the header says so.
+  await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Issue of /);
+  await expect(page.getByRole('banner').getByText('Offline', { exact: true })).toBeVisible();
 
   await page.goto(`/issues/${latest.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -109,7 +112,11 @@ test('after one visit, every page works with the server gone, and a bookmark mad
 
   await page.goto(`/search?q=${encodeURIComponent(entry.headline)}`);
   await expect(page.getByRole('main')).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: entry.headline }).first()).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: entry.headline, exact: true }).first()).toBeVisible();
+  const bookmarkedFacet = page.getByRole('checkbox', { name: /^Bookmarked/ });
+  await bookmarkedFacet.check();
+  await expect(bookmarkedFacet).toBeChecked();
+  await expect(page.getByRole('main').getByRole('link', { name: entry.headline, exact: true }).first()).toBeVisible();
 
   const bundleStatus = await page.evaluate(async () => (await fetch('/data/archive.json')).status);
   expect(bundleStatus).toBe(200);
