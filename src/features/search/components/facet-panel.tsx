@@ -52,14 +52,13 @@ function ValueOption({ facetKey, value, onToggle }: { facetKey: FacetKey; value:
           disabled={disabled}
           onChange={() => onToggle(facetKey, value.value)}
         />
-        <span className="min-w-0 flex-1 truncate" title={value.label}>
+        <span aria-hidden="true" className="min-w-0 flex-1 truncate" title={value.label}>
           {value.label}
         </span>
-        <span className="shrink-0 text-xs text-stone-600 tabular-nums dark:text-stone-400">
-          <span className="sr-only">(</span>
+        <span aria-hidden="true" className="shrink-0 text-xs text-stone-600 tabular-nums dark:text-stone-400">
           {value.count}
-          <span className="sr-only">{value.count === 1 ? ' result)' : ' results)'}</span>
         </span>
+        <span className="sr-only">{`${value.label} (${value.count} ${value.count === 1 ? 'result' : 'results'})`}</span>
       </label>
     </li>
   );
