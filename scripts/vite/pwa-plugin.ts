@@ -1,5 +1,5 @@
 import type { Plugin, PluginOption } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 /** The app's accent colour, used by browsers for the window and splash screen. */
 export const THEME_COLOR = '#4338ca';
@@ -25,50 +25,50 @@ function iconLinks(): Plugin {
   };
 }
 
+/** The service worker and manifest options, exported so tests can check them without a build. */
+export const PWA_OPTIONS = {
+  strategies: 'generateSW',
+  registerType: 'prompt',
+  // Registered by src/features/offline through workbox-window: the CSP forbids inline scripts.
+  injectRegister: false,
+  // The glob below already precaches every icon once.
+  includeManifestIcons: false,
+  manifest: {
+    id: '/',
+    name: 'Frontier Reader',
+    short_name: 'Frontier',
+    description: 'Read, search and bookmark the Frontier AI-research newsletter archive, online or off.',
+    lang: 'en',
+    start_url: '.',
+    scope: '.',
+    display: 'standalone',
+    theme_color: THEME_COLOR,
+    background_color: '#fafaf9',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+    maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
+    navigateFallback: 'index.html',
+    // The bundle and other data files are never answered with the app shell.
+    navigateFallbackDenylist: [/^\/data\//],
+    cleanupOutdatedCaches: true,
+    // The first install takes control at once so the first visit is already offline-ready; updates still wait for the reader.
+    clientsClaim: true,
+    skipWaiting: false,
+  },
+  devOptions: { enabled: false },
+} satisfies Partial<VitePWAOptions>;
+
 /**
  * Offline support: a generated service worker precaches the app shell, every route chunk and the archive bundle,
  * serves index.html for SPA routes, and waits for the reader to accept an update (registered from UpdatePrompt).
  */
 export function pwaPlugin(): PluginOption {
-  return [
-    iconLinks(),
-    VitePWA({
-      strategies: 'generateSW',
-      registerType: 'prompt',
-      // Registered by src/features/offline through workbox-window: the CSP forbids inline scripts.
-      injectRegister: false,
-      // The glob below already precaches every icon once.
-      includeManifestIcons: false,
-      manifest: {
-        id: '/',
-        name: 'Frontier Reader',
-        short_name: 'Frontier',
-        description: 'Read, search and bookmark the Frontier AI-research newsletter archive, online or off.',
-        lang: 'en',
-        start_url: '.',
-        scope: '.',
-        display: 'standalone',
-        theme_color: THEME_COLOR,
-        background_color: '#fafaf9',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-        ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
-        maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
-        navigateFallback: 'index.html',
-        // The bundle and other data files are never answered with the app shell.
-        navigateFallbackDenylist: [/^\/data\//],
-        cleanupOutdatedCaches: true,
-        // The first install takes control at once so the first visit is already offline-ready; updates still wait for the reader.
-        clientsClaim: true,
-        skipWaiting: false,
-      },
-      devOptions: { enabled: false },
-    }),
-  ];
+  return [iconLinks(), VitePWA(PWA_OPTIONS)];
 }
