@@ -20,13 +20,14 @@ process.env.E2E_RUN_ID ||= `${Date.now()}-${process.pid}`;
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: `test-results/${process.env.E2E_RUN_ID}`,
-  fullyParallel: false,
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
   reporter: [['list']],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous: axe on a 30-entry page is slow on a busy two-core machine.
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${PORT}`,

@@ -57,7 +57,9 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
           {entry.number}
         </span>
         <div className="min-w-0 flex-1">
-          <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium tracking-wide text-stone-600 uppercase dark:text-stone-400">
+          <p
+            className={`mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium tracking-wide text-stone-600 uppercase dark:text-stone-400 ${actions ? 'min-h-5 pr-12' : ''}`}
+          >
             <span>{ENTRY_KIND_LABEL[entry.kind]}</span>
             <span aria-hidden="true">·</span>
             <FormattedDate date={entry.publishedOn} />
@@ -70,7 +72,10 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
               </>
             )}
           </p>
-          <Heading id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 sm:text-xl dark:text-stone-50">
+          <Heading
+            id={headingId}
+            className={`text-lg leading-snug font-semibold text-balance text-stone-900 sm:text-xl dark:text-stone-50 ${actions ? 'pr-12' : ''}`}
+          >
             <Link
               to={entryPath(entry.id)}
               className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
@@ -88,7 +93,8 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
             <ResourceLinkList links={resourceLinks(entry)} about={entry.headline} />
           </div>
         </div>
-        {actions && <div className="shrink-0 print:hidden">{actions}</div>}
+        {/* Top right, so the headline and summary keep the card's full width on narrow screens. */}
+        {actions && <div className="absolute top-3 right-3 sm:top-4 sm:right-4 print:hidden">{actions}</div>}
       </div>
     </article>
   );

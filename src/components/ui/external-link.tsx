@@ -29,8 +29,7 @@ export function ExternalLink({ href, children, className, icon = false }: Extern
           <path d="M6 3h7v7M13 3 5 11" />
         </svg>
       )}
-      {' '}
-      <span className="sr-only">(opens in a new tab)</span>
+      <span className="sr-only">, opens in a new tab</span>
     </a>
   );
 }

@@ -57,11 +57,12 @@ export async function setColorScheme(page: Page, scheme: 'light' | 'dark'): Prom
   await page.emulateMedia({ colorScheme: scheme });
 }
 
-/** Saves a full-page screenshot as artifacts/screenshots/<name>.png. */
+/** Saves artifacts/screenshots/<name>.png (the full page) and <name>.screen.png (the first screen, easier to review). */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.screen.png`), animations: 'disabled' });
   return file;
 }
 

@@ -5,7 +5,7 @@ import type { Paragraph } from '@/shared/bundle';
 /** An entry's full text from the bundle's inline nodes: text stays text, only http(s) links become links. */
 export function EntryBody({ body }: { body: Paragraph[] }) {
   return (
-    <div className="space-y-5 font-serif text-[1.0625rem] leading-8 text-stone-800 dark:text-stone-200">
+    <div className="space-y-5 font-serif text-[1.125rem] leading-8 text-stone-800 dark:text-stone-200">
       {body.map((paragraph, index) => (
         <p key={index} className="text-pretty break-words">
           {paragraph.map((node, nodeIndex) =>

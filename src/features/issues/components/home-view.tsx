@@ -38,7 +38,7 @@ export function HomeView({ archive }: { archive: Archive }) {
             Read the full issue <span aria-hidden="true">→</span>
           </Link>
         </div>
-        <ol aria-label={`Headlines of the issue of ${latestDate}`} className="mt-8 grid gap-x-10 gap-y-1 md:grid-cols-2">
+        <ol aria-label={`Headlines of the issue of ${latestDate}`} className="mt-8 grid grid-cols-1 gap-x-10 gap-y-1 md:grid-cols-2">
           {latestEntries.map((entry) => (
             <li key={entry.id} className="border-b border-stone-200 dark:border-stone-800">
               <Link
@@ -71,7 +71,7 @@ export function HomeView({ archive }: { archive: Archive }) {
         <p className="mt-1 text-stone-700 dark:text-stone-300">
           {archive.issues.length} issues · {archive.entries.length} entries
         </p>
-        <ol className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <ol className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {archive.issues.map((issue, index) => {
             const entries = archive.entriesByIssue.get(issue.id) ?? [];
             return (

@@ -47,8 +47,8 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
             Press <Kbd>j</Kbd> and <Kbd>k</Kbd> to move between entries, <Kbd>Enter</Kbd> to open one.
           </p>
         </div>
-        <div className="w-full lg:w-96">
-          <IssuePager previous={previous} next={next} label="Neighbouring issues" />
+        <div className="w-full lg:w-auto lg:shrink-0">
+          <IssuePager previous={previous} next={next} label="Neighbouring issues" align="end" />
         </div>
       </header>
       {entries.length === 0 ? (

@@ -1,0 +1,34 @@
+import { checkA11y, expect, setColorScheme, test, VIEWPORTS } from './support/fixtures';
+import { readingRoutes } from './support/routes';
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+    test.describe(`axe, ${scheme}, ${viewportName}`, () => {
+      test.use({ viewport });
+      for (const route of readingRoutes()) {
+        test(`${route.name} has no WCAG 2.1 AA violations`, async ({ page }) => {
+          await setColorScheme(page, scheme);
+          await page.goto(route.path);
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+          await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
+          await checkA11y(page);
+        });
+      }
+    });
+  }
+}
+
+test('the issue page has no violations while an entry has keyboard focus', async ({ page }) => {
+  const issue = readingRoutes().find((route) => route.name === 'issue')!;
+  await page.goto(issue.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(issue.heading);
+  await page.keyboard.press('j');
+  await checkA11y(page);
+});
+
+test('the archive error state has no violations', async ({ page }) => {
+  await page.route('**/data/archive.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await checkA11y(page);
+});
