@@ -1,7 +1,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, expectNoHorizontalScroll, saveScreenshot, setColorScheme, test, VIEWPORTS } from './support/fixtures';
+import { checkA11y, expect, expectNoHorizontalScroll, saveScreenshot, SCREENSHOT_DIR, setColorScheme, test, VIEWPORTS } from './support/fixtures';
 import { issueEntries, loadArchive } from './support/archive';
 
 const KEY = 'frontier-reader:bookmarks';
@@ -104,6 +104,8 @@ test.describe('bookmarks', () => {
     await expect(page.getByRole('heading', { name: 'Your saved bookmarks could not be read' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBe(corrupted);
+    await checkA11y(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-notice-light.screen.png` });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the unreadable data' }).click()]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe(corrupted);
