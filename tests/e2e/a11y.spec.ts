@@ -1,6 +1,9 @@
 import { checkA11y, expect, setColorScheme, test, VIEWPORTS } from './support/fixtures';
 import { readingRoutes } from './support/routes';
 
+// axe over a 30-entry issue page takes a while on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     test.describe(`axe, ${scheme}, ${viewportName}`, () => {

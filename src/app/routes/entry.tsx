@@ -17,7 +17,7 @@ export function Component() {
             key={entry.id}
             archive={archive}
             entry={entry}
-            actions={<BookmarkToggle entryId={entry.id} headline={entry.headline} />}
+            actions={<BookmarkToggle entryId={entry.id} headline={entry.headline} showLabel />}
           />
         );
       }}

@@ -47,7 +47,7 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
       tabIndex={-1}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
-      className="group relative scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs transition-colors outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950 print:break-inside-avoid print:border-0 print:border-b print:p-0 print:pb-4 print:shadow-none"
+      className="group relative scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs transition-colors outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950 print:break-inside-avoid print:rounded-none print:border-0 print:border-b print:p-0 print:pb-4 print:shadow-none"
     >
       <div className="flex items-start gap-3">
         <span
