@@ -24,8 +24,13 @@ const PLURALS: Readonly<Record<FacetKey, string>> = {
   bookmarked: 'values',
 };
 
-/** Facets listed before the list is expanded. */
+/** Values listed before a long list is expanded. */
 const TOP_VALUES = 10;
+
+/** Lists longer than this start collapsed: organisations at once (there are hundreds), fixed lists such as topics only when long. */
+function collapsesAt(key: FacetKey): number {
+  return key === 'org' || key === 'source' ? TOP_VALUES : 20;
+}
 
 export interface FacetPanelProps {
   facets: readonly FacetCounts[];
@@ -71,7 +76,7 @@ function FacetGroup({ facet, onToggle, onClear }: { facet: FacetCounts } & Omit<
   const listId = useId();
   const label = FACET_LABELS[facet.key];
   const selectedCount = facet.values.filter((value) => value.selected).length;
-  const long = facet.values.length > TOP_VALUES;
+  const long = facet.values.length > collapsesAt(facet.key);
   const needle = filter.trim().toLocaleLowerCase();
   let shown: FacetValueCount[];
   if (needle) shown = facet.values.filter((value) => value.selected || value.label.toLocaleLowerCase().includes(needle));

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigationType } from 'react-router';
 import { Page } from '@/components/layout/page';
 import type { Archive } from '@/lib/archive-query';
@@ -14,7 +14,7 @@ import { QueryHelp } from './query-help';
 import { focusFirstResult, SearchResults } from './search-results';
 
 /** Results rendered at first and added by "Show more". */
-const PAGE_SIZE = 30;
+const PAGE_SIZE = 20;
 
 export interface SearchPageProps {
   archive: Archive;
@@ -86,13 +86,18 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
     [engine, version, query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, limit],
   );
 
-  useEffect(() => {
-    if (navigationState?.focusSearch) {
-      const input = inputRef.current;
-      input?.focus();
-      input?.setSelectionRange(input.value.length, input.value.length);
-    }
-  }, [navigationState]);
+  // Arriving from the header box, focus moves in the same commit that removes that box, so no keystroke falls in between.
+  const [focusOnArrival] = useState(() => navigationState?.focusSearch === true);
+  const attachInput = useCallback(
+    (input: HTMLInputElement | null) => {
+      inputRef.current = input;
+      if (input && focusOnArrival) {
+        input.focus();
+        input.setSelectionRange(input.value.length, input.value.length);
+      }
+    },
+    [focusOnArrival],
+  );
 
   const commit = (next: Partial<SearchState>) => setState({ ...state, query: draft, ...next }, 'push');
   const onType = (value: string) => {
@@ -152,7 +157,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
             <path d="m13 13 4 4" strokeLinecap="round" />
           </svg>
           <input
-            ref={inputRef}
+            ref={attachInput}
             id={SEARCH_INPUT_ID}
             type="search"
             value={draft}

@@ -1,0 +1,175 @@
+import type { Page } from '@playwright/test';
+import { loadArchive } from './support/archive';
+import { checkA11y, expect, expectNoHorizontalScroll, saveScreenshot, setColorScheme, test, VIEWPORTS } from './support/fixtures';
+
+/** The number in the result count ("12 results for …"). */
+async function resultCount(page: Page): Promise<number> {
+  const status = page.getByRole('main').getByRole('status').filter({ hasText: /\d+ (result|paper)s?/ });
+  await expect(status).toBeVisible();
+  return Number((await status.textContent())!.match(/([\d,]+) (?:result|paper)/)![1]!.replace(/,/g, ''));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search entries' });
+
+/** A topic and an organisation that occur together in the archive, so two facets narrow without emptying. */
+function twoFacets(): { topic: string; org: string } {
+  const archive = loadArchive();
+  const counts = new Map<string, number>();
+  for (const entry of archive.entries) {
+    for (const topic of entry.topics) for (const org of entry.organizations) counts.set(`${topic}\u0000${org}`, (counts.get(`${topic}\u0000${org}`) ?? 0) + 1);
+  }
+  const [pair] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  const [topic, org] = pair.split('\u0000') as [string, string];
+  return { topic, org };
+}
+
+test('typing shows highlighted results, and the query lives in the URL', async ({ page }) => {
+  await page.goto('/search');
+  await searchBox(page).fill('mixture');
+  await expect(page).toHaveURL(/\/search\?q=mixture$/);
+  expect(await resultCount(page)).toBeGreaterThan(0);
+  const first = page.getByRole('main').getByRole('article').first();
+  await expect(first.locator('mark').first()).toHaveText(/mixture/i);
+  await expect(first.getByText('Matched in')).toBeVisible();
+  await expect(first.getByRole('link').nth(1)).toHaveAttribute('href', /^\/entries\//);
+});
+
+test('typos, accents and word beginnings still find entries', async ({ page }) => {
+  const archive = loadArchive();
+  await page.goto('/search');
+  await searchBox(page).fill('transfromer ');
+  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect(page.getByRole('main').locator('mark').first()).toHaveText(/transformer/i);
+  if (archive.entries.some((entry) => JSON.stringify(entry).includes('Montréal'))) {
+    await searchBox(page).fill('Montreal');
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    await expect(page.getByRole('main').locator('mark', { hasText: 'Montréal' }).first()).toBeVisible();
+  }
+});
+
+test('two facets narrow the results, survive a reload, and Back undoes them one at a time', async ({ page }) => {
+  const { topic, org } = twoFacets();
+  await page.goto('/search');
+  const all = await resultCount(page);
+  // click, not check(): the checkbox follows the URL, which a navigation updates a moment after the click.
+  const topicBox = page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(topic)} \\(`) });
+  await topicBox.click();
+  await expect(topicBox).toBeChecked();
+  await expect.poll(() => resultCount(page)).toBeLessThan(all);
+  const afterTopic = await resultCount(page);
+  const orgBox = page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(org)} \\(`) });
+  await orgBox.click();
+  await expect(orgBox).toBeChecked();
+  await expect.poll(() => resultCount(page)).toBeLessThanOrEqual(afterTopic);
+  const afterBoth = await resultCount(page);
+  expect(afterBoth).toBeGreaterThan(0);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll('topic')).toEqual([topic]);
+  expect(url.searchParams.getAll('org')).toEqual([org]);
+
+  await page.reload();
+  await expect.poll(() => resultCount(page)).toBe(afterBoth);
+  await expect(page.getByRole('button', { name: `Remove filter Topic: ${topic}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Remove filter Organisation: ${org}` })).toBeVisible();
+
+  await page.goBack();
+  await expect.poll(() => resultCount(page)).toBe(afterTopic);
+  await expect(page.getByRole('button', { name: `Remove filter Organisation: ${org}` })).toHaveCount(0);
+  await page.goForward();
+  await expect.poll(() => resultCount(page)).toBe(afterBoth);
+});
+
+test('typing replaces the history entry instead of adding one per keystroke', async ({ page }) => {
+  await page.goto('/');
+  await page.goto('/search');
+  await searchBox(page).pressSequentially('moe', { delay: 30 });
+  await expect(page).toHaveURL(/q=moe/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('the keyboard reaches search from any page and moves through results', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search the archive' })).toBeFocused();
+  await page.keyboard.type('mixture', { delay: 20 });
+  await expect(page).toHaveURL(/\/search\?q=mixture/);
+  await expect(searchBox(page)).toBeFocused();
+  await expect(searchBox(page)).toHaveValue('mixture');
+  expect(await resultCount(page)).toBeGreaterThan(1);
+
+  const links = page.getByRole('main').getByRole('article').locator('h3 a');
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(links.nth(0)).toBeFocused();
+  const href = await links.nth(0).getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(href!);
+
+  await page.goBack();
+  await searchBox(page).focus();
+  await page.keyboard.press('Escape');
+  await expect(searchBox(page)).toHaveValue('');
+
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+k');
+  await expect(searchBox(page)).toBeFocused();
+});
+
+test('no results: says so, suggests a spelling and offers to clear the filters', async ({ page }) => {
+  await page.goto('/search?q=reasonin+benchmrak&kind=release');
+  await expect(page.getByText('No results for “reasonin benchmrak”.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/kind=/);
+});
+
+test('group by paper merges entries about the same paper', async ({ page }) => {
+  const archive = loadArchive();
+  const covered = archive.entries.find((entry) => entry.sameAs.length > 0);
+  expect(covered, 'the seed archive covers some papers twice').toBeDefined();
+  await page.goto(`/search?q=${encodeURIComponent(covered!.headline)}&group=paper`);
+  await expect(page.getByText(/Covered in \d+ issues/).first()).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`search page, ${scheme}`, () => {
+    // axe is slow on a busy machine; each test runs it once or twice.
+    test.describe.configure({ timeout: 120_000 });
+
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      test(`results and facets have no axe violations and fit the screen (${name})`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        await setColorScheme(page, scheme);
+        const { topic } = twoFacets();
+        await page.goto(`/search?q=mixture&topic=${encodeURIComponent(topic)}`);
+        expect(await resultCount(page)).toBeGreaterThan(0);
+        if (name === 'mobile') {
+          const filters = page.getByRole('button', { name: /^Filters/ });
+          await expect(filters).toBeVisible();
+          await filters.click();
+          await expect(page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(topic)} \\(`) })).toBeVisible();
+        } else {
+          await expect(page.getByRole('button', { name: /^Filters/ })).toBeHidden();
+        }
+        await expectNoHorizontalScroll(page);
+        await checkA11y(page);
+        await saveScreenshot(page, `search-${name}-${scheme}`);
+      });
+    }
+
+    test('the search tips and the no-results state have no axe violations', async ({ page }) => {
+      await setColorScheme(page, scheme);
+      await page.goto('/search?q=zzqxv');
+      await expect(page.getByText('No results for “zzqxv”.')).toBeVisible();
+      await page.getByRole('button', { name: 'Search tips' }).click();
+      await expect(page.getByText('"exact phrase"')).toBeVisible();
+      await checkA11y(page);
+    });
+  });
+}
