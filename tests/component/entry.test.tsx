@@ -1,14 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { makeFixtureArchive } from '../support/fixture-bundle';
-import { renderApp } from '../support/render-app';
+import { deferredArchiveFetch, renderApp } from '../support/render-app';
 
 const MOE = '/entries/2024-11-02-mixture-of-experts-as-embedding-models';
 
 describe('entry page', () => {
   it('shows a loading status, then the headline, summary and full text', async () => {
-    renderApp('/entries/2024-11-02-ai-identifies-database-vulnerability');
+    const archive = deferredArchiveFetch();
+    renderApp('/entries/2024-11-02-ai-identifies-database-vulnerability', { fetchImpl: archive.fetchImpl });
     expect(await screen.findByText(/loading the archive/i)).toBeInTheDocument();
+    archive.respond();
     expect(
       await screen.findByRole('heading', { level: 1, name: 'AI Identifies Database Vulnerability' }),
     ).toBeInTheDocument();

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeFixtureArchive } from '../support/fixture-bundle';
-import { archiveFetch, renderApp } from '../support/render-app';
+import { archiveFetch, deferredArchiveFetch, renderApp } from '../support/render-app';
 
 describe('home page', () => {
   it('shows a loading status while the archive downloads', async () => {
-    renderApp('/', { fetchImpl: () => new Promise<Response>(() => {}) });
+    renderApp('/', { fetchImpl: deferredArchiveFetch().fetchImpl });
     const status = await screen.findByText(/loading the archive/i);
     expect(status.closest('[role="status"]')).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Loading · Frontier Reader'));

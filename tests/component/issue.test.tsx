@@ -1,14 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { archiveFetch, renderApp } from '../support/render-app';
+import { archiveFetch, deferredArchiveFetch, renderApp } from '../support/render-app';
 
 const entryList = () => screen.getByRole('list', { name: /entries of the issue/i });
 const entryArticles = () => within(entryList()).getAllByRole('article');
 
 describe('issue page', () => {
   it('shows a loading status, then every entry in reading order', async () => {
-    renderApp('/issues/2024-11-02');
+    const archive = deferredArchiveFetch();
+    renderApp('/issues/2024-11-02', { fetchImpl: archive.fetchImpl });
     expect(await screen.findByText(/loading the archive/i)).toBeInTheDocument();
+    archive.respond();
     expect(await screen.findByRole('heading', { level: 1, name: 'Issue of November 2, 2024' })).toBeInTheDocument();
     expect(document.title).toBe('Issue of Nov 2, 2024 · Frontier Reader');
     expect(screen.getByText(/4 entries · 3 arXiv papers/)).toBeInTheDocument();

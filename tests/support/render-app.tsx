@@ -3,7 +3,7 @@
  * Every component test goes through this one helper so routes are exercised the way users reach them.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { onTestFinished, vi, type Mock } from 'vitest';
@@ -11,6 +11,9 @@ import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
 import { BUNDLE_PATH } from '@/shared/bundle';
 import { fixtureBundle } from './fixture-bundle';
+
+// Route modules load lazily; on a busy machine that can take longer than the default one second.
+configure({ asyncUtilTimeout: 5000 });
 
 /** How the mocked server answers the archive request. */
 export type ArchiveResponse =
@@ -65,6 +68,19 @@ export function archiveFetch(response: ArchiveResponse = 'ok', bundle: unknown =
         return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }
   };
+}
+
+/** A fetch whose archive response waits until `respond()` is called, to observe the loading state. */
+export function deferredArchiveFetch(response: ArchiveResponse = 'ok', bundle: unknown = fixtureBundle) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const fetchImpl: typeof fetch = async (input, init) => {
+    await released;
+    return archiveFetch(response, bundle)(input, init);
+  };
+  return { fetchImpl, respond: () => release() };
 }
 
 /** Renders the app at `path` with a fresh query client (no retries) and a mocked archive fetch. */

@@ -1,16 +1,28 @@
-const dateFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longDateFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
-function parseIsoDate(isoDate: string): Date | null {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** "Nov 2, 2024" for "2024-11-02"; dates are calendar days, so read and shown in UTC. */
+/**
+ * "Nov 2, 2024" (or "November 2, 2024") for "2024-11-02"; anything else is returned unchanged.
+ * Formatted by hand: dates are calendar days (no time zone), and building Intl formatters is slow on first use.
+ */
 export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): string {
-  const date = parseIsoDate(isoDate);
-  if (!date) return isoDate;
-  return (style === 'long' ? longDateFormat : dateFormat).format(date);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return isoDate;
+  const day = Number(match[3]);
+  return `${style === 'long' ? month : month.slice(0, 3)} ${day}, ${match[1]}`;
 }
 
 /** A <time> element for a YYYY-MM-DD date. */

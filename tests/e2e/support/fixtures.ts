@@ -1,6 +1,7 @@
 /**
  * Shared Playwright fixtures: every e2e spec imports `test` and `expect` from here.
- * - No request leaves the origin: third-party requests are answered with a stub page and recorded.
+ * - No request leaves the origin: third-party requests are answered with a stub page and recorded;
+ *   the test fails if a page loads any resource (not a navigation) from another origin.
  * - CSP violations fail the test.
  * - `checkA11y(page)` runs axe with the WCAG 2.1 A/AA rules.
  */
@@ -28,7 +29,7 @@ export interface ExternalRequest {
 }
 
 interface Fixtures {
-  /** Requests to other origins, answered locally with a stub page instead of reaching the network. */
+  /** Requests to other origins, answered locally with a stub page; any that is not a navigation fails the test. */
   externalRequests: ExternalRequest[];
   /** CSP violations reported by the page; the test fails if any happen. */
   cspViolations: string[];
@@ -90,6 +91,11 @@ export const test = base.extend<Fixtures>({
       },
     );
     await provide(requests);
+    // Pages may open other sites when the reader clicks a link, but never load anything from them.
+    baseExpect(
+      requests.filter((request) => !request.isNavigation).map((request) => request.url),
+      'resources loaded from another origin',
+    ).toEqual([]);
   },
   cspViolations: [
     async ({ page }, provide) => {
