@@ -6,6 +6,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Charset, Document } from 'flexsearch';
@@ -253,6 +254,8 @@ async function main() {
   const rows: string[] = [];
   const notes = new Set<string>();
   let budgetLines: string[] = [];
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+  console.log(`${cpus().length} CPUs, load average ${load()} at start (timings stretch when other work shares the CPUs).`);
   console.log(`Node ${process.version}; ${queries.length} queries × ${RUNS} runs after one warm-up; keystroke = search + facet counts (ours also sorts and prepares ${LIMIT} snippets).`);
   for (const corpus of corpora) {
     const archive = corpus.archive();
@@ -305,7 +308,7 @@ async function main() {
   console.log('- Ours: "first answer" is when headlines, paper titles, organisations and topics are searchable; summaries and bodies follow in time slices.');
   console.log('\n### Budget at 10,000 entries\n');
   for (const line of budgetLines) console.log(line);
-  console.log(`\nTotal time ${Math.round((performance.now() - started) / 1000)} s.`);
+  console.log(`\nTotal time ${Math.round((performance.now() - started) / 1000)} s; load average ${load()} at the end.`);
 }
 
 await main();

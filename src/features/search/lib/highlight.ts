@@ -32,11 +32,15 @@ function originalLength(original: string, foldedLength: number): number {
   return index;
 }
 
+const ASCII_TEXT = /^[\t\n\r -~]*$/;
+
 /** Character ranges of `text` to mark, sorted and merged. */
 function markRanges(text: string, highlight: HighlightTerms): [number, number][] {
   const tokens = tokenizeWithOffsets(text);
   const ranges: [number, number][] = [];
-  const folded = tokens.map((token) => foldText(token.word));
+  // Lowercasing plain-ASCII text once is the same as folding each word, and much faster.
+  const lower = ASCII_TEXT.test(text) ? text.toLowerCase() : null;
+  const folded = tokens.map((token) => (lower ? lower.slice(token.start, token.end) : foldText(token.word)));
   tokens.forEach((token, i) => {
     const word = folded[i]!;
     if (highlight.terms.has(word)) {
@@ -104,8 +108,15 @@ export const SNIPPET_LENGTH = 220;
  */
 export function bestSnippet(passages: readonly string[], highlight: HighlightTerms): TextSegment[] {
   let best: { text: string; ranges: [number, number][]; score: number } | null = null;
+  // A cheap substring test skips the sentences that cannot match, before they are split into words.
+  const needles =
+    highlight.terms.size <= 64 ? [...highlight.terms, ...highlight.prefixes, ...highlight.phrases.map((phrase) => phrase[0] ?? '')].filter(Boolean) : null;
   for (const passage of passages) {
     for (const sentence of sentences(passage)) {
+      if (needles && ASCII_TEXT.test(sentence)) {
+        const lower = sentence.toLowerCase();
+        if (!needles.some((needle) => lower.includes(needle))) continue;
+      }
       const ranges = markRanges(sentence, highlight);
       if (ranges.length === 0) continue;
       const distinct = new Set(ranges.map(([start, end]) => foldText(sentence.slice(start, end)))).size;
