@@ -1,5 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { archiveKeys, type Archive } from '@/lib/archive-query';
+import { engineFor } from '../lib/search-engine';
 import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '../lib/search-focus';
 
 /**
@@ -13,6 +16,13 @@ export function HeaderSearch() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [navigated, setNavigated] = useState(false);
+  const queryClient = useQueryClient();
+
+  /** Starts indexing the archive (when it is loaded) as soon as the reader heads for search, so results are ready on arrival. */
+  const prepareIndex = () => {
+    const archive = queryClient.getQueryData<Archive>(archiveKeys.bundle());
+    if (archive) void engineFor(archive.bundle).start();
+  };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -80,6 +90,7 @@ export function HeaderSearch() {
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={prepareIndex}
         onKeyDown={(event) => {
           if (event.key === 'Escape') setValue('');
         }}
