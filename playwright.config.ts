@@ -51,7 +51,8 @@ export default defineConfig({
     // Serves the production build; `npm run test:e2e` builds it first.
     command: `npx vite preview --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
     url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    // Reusing a server could silently test someone else's build; opt in with E2E_REUSE_SERVER=1.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -16,7 +16,7 @@ export function Page({ title, children, width = 'wide' }: PageProps) {
     <main
       id="main"
       tabIndex={-1}
-      className={`mx-auto w-full px-4 pt-6 pb-16 outline-none sm:px-6 sm:pt-10 ${width === 'prose' ? 'max-w-[46rem]' : 'max-w-5xl'}`}
+      className={`mx-auto w-full px-4 pt-6 pb-16 outline-none sm:px-6 sm:pt-10 ${width === 'prose' ? 'max-w-[42rem]' : 'max-w-5xl'}`}
     >
       {children}
     </main>
