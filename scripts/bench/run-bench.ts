@@ -233,12 +233,14 @@ function benchFuse(archive: ArchiveBundle, queries: readonly BenchQuery[]): Figu
     }
   }
   figures.serializedBytes = Buffer.byteLength(serialized);
-  figures.note = `built in one synchronous call${sampled ? `; from ${FUSE_SAMPLE_FROM.toLocaleString('en-US')} entries one sample of every fourth query (each takes long)` : ''}`;
+  figures.note = sampled
+    ? `from ${FUSE_SAMPLE_FROM.toLocaleString('en-US')} entries, one sample of every fourth query (each takes long)`
+    : undefined;
   return figures;
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US'));
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(Math.abs(bytes) < 1_048_576 ? 2 : 1);
 const pair = (values: readonly number[]) => `${ms(median(values))} / ${ms(quantile(values, 0.95))}`;
 const ratio = (theirs: number, ours: number) => (Number.isFinite(theirs) && Number.isFinite(ours) && ours > 0 ? `${(theirs / ours).toFixed(1)}×` : '–');
 
@@ -277,6 +279,7 @@ async function main() {
       notes.add(`Fuse.js skipped above ${FUSE_MAX_ENTRIES.toLocaleString('en-US')} entries: it scans every document per query (seconds per keystroke at this size).`);
     }
     if (flex.note) notes.add(`FlexSearch: ${flex.note}, so its build time is also its longest block.`);
+    if (fuse) notes.add('Fuse.js: built in one synchronous call; its index refers to the documents’ own strings, so it adds little heap.');
     if (fuse?.note) notes.add(`Fuse.js: ${fuse.note}.`);
     const metric = (label: string, get: (figures: Figures) => number[] | number, format: (value: number[] | number) => string, ratioOf: (figures: Figures) => number) => {
       const theirs = (figures: Figures | null) => (figures ? format(get(figures)) : 'skipped');
