@@ -1,5 +1,6 @@
 import { useServiceWorker } from '@/features/offline/hooks/use-service-worker';
 import { applyUpdate, dismissUpdate } from '@/features/offline/lib/service-worker';
+import { CloseIcon } from '@/components/ui/icons';
 
 const actionClass =
   'shrink-0 rounded-md px-3 py-1.5 font-semibold text-amber-300 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-amber-300 dark:text-indigo-800 dark:hover:bg-stone-900/10 dark:focus-visible:outline-indigo-800';
@@ -24,9 +25,7 @@ export function UpdatePrompt() {
               aria-label="Later"
               className="shrink-0 rounded-md p-1.5 text-stone-300 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-amber-300 dark:text-stone-600 dark:hover:bg-stone-900/10 dark:hover:text-stone-900 dark:focus-visible:outline-indigo-800"
             >
-              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8">
-                <path d="m4 4 8 8M12 4l-8 8" />
-              </svg>
+              <CloseIcon />
             </button>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { archiveKeys, type Archive } from '@/lib/archive-query';
 import { engineFor } from '../lib/search-engine';
 import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '../lib/search-focus';
+import { SearchIcon } from '@/components/ui/icons';
 
 /**
  * The search box in the header. Typing goes straight to /search?q=…, whose own box takes over (on the search
@@ -73,17 +74,7 @@ export function HeaderSearch() {
       <label htmlFor={HEADER_SEARCH_INPUT_ID} className="sr-only">
         Search the archive
       </label>
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 20 20"
-        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-stone-500 dark:text-stone-400"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.7"
-      >
-        <circle cx="8.5" cy="8.5" r="5.5" />
-        <path d="m13 13 4 4" strokeLinecap="round" />
-      </svg>
+      <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-stone-500 dark:text-stone-400" />
       <input
         ref={inputRef}
         id={HEADER_SEARCH_INPUT_ID}

@@ -12,6 +12,7 @@ import { useSearchState } from '../hooks/use-search-state';
 import { FACET_LABELS, FacetPanel } from './facet-panel';
 import { QueryHelp } from './query-help';
 import { focusFirstResult, SearchResults } from './search-results';
+import { SearchIcon } from '@/components/ui/icons';
 
 /** Results rendered at first and added by "Show more". */
 const PAGE_SIZE = 20;
@@ -145,17 +146,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
           <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
             Search entries
           </label>
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 20 20"
-            className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-stone-500 dark:text-stone-400"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.7"
-          >
-            <circle cx="8.5" cy="8.5" r="5.5" />
-            <path d="m13 13 4 4" strokeLinecap="round" />
-          </svg>
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-stone-500 dark:text-stone-400" />
           <input
             ref={attachInput}
             id={SEARCH_INPUT_ID}
