@@ -69,7 +69,7 @@ describe('search page', () => {
   it('says when nothing matches, suggests a spelling and offers to clear the filters', async () => {
     const { user } = renderApp('/search?q=bigg+sleep&kind=paper');
     expect(await screen.findByText('No results for “bigg sleep”.', {}, LOAD)).toBeInTheDocument();
-    const suggestion = screen.getByRole('link', { name: 'big sleep' });
+    const suggestion = await screen.findByRole('link', { name: 'big sleep' }, LOAD);
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('No results for “bigg sleep”.')).toBeInTheDocument();
     await user.click(suggestion.isConnected ? suggestion : screen.getByRole('link', { name: 'big sleep' }));
