@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { archiveKeys, type Archive } from '@/lib/archive-query';
-import { engineFor } from '../lib/search-engine';
 import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '../lib/search-focus';
 import { SearchIcon } from '@/components/ui/icons';
 
@@ -22,7 +21,8 @@ export function HeaderSearch() {
   /** Starts indexing the archive (when it is loaded) as soon as the reader heads for search, so results are ready on arrival. */
   const prepareIndex = () => {
     const archive = queryClient.getQueryData<Archive>(archiveKeys.bundle());
-    if (archive) void engineFor(archive.bundle).start();
+    // Loaded on demand so MiniSearch stays out of the first page's JavaScript.
+    if (archive) void import('../lib/search-engine').then(({ engineFor }) => engineFor(archive.bundle).start());
   };
 
   useEffect(() => {
