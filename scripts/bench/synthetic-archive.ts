@@ -5,19 +5,8 @@
  * archive, as a real one does (new models, datasets, labs).
  */
 import { entryBodyText } from '../../src/shared/search-options';
+import { createRandom } from '../lib/random';
 import { SCHEMA_VERSION, type ArchiveBundle, type Entry, type EntryLink, type Issue } from '../../src/shared/bundle';
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed always gives the same archive. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 

@@ -257,6 +257,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   const issueById = new Map<string, { issue: Issue; file: string; line: number }>();
   const entries: Entry[] = [];
   const unknownOrganizations = new Set<string>();
+  const usedIds = new Set<string>();
 
   for (const dated of datedIssues) {
     const report = (line: number, severity: Diagnostic['severity'], message: string) =>
@@ -276,7 +277,8 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
       for (const name of draft.rawOrganizations) if (!canon.lookup(name)) unknownOrganizations.add(name);
       const base = `${dated.iso}-${slugify(draft.entry.headline) || `entry-${raw.number}`}`;
       let id = base;
-      for (let n = 2; entries.some((entry) => entry.id === id); n += 1) id = `${base}-${n}`;
+      for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
+      usedIds.add(id);
       const entry: Entry = {
         ...draft.entry,
         id,

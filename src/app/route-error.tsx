@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Page } from '@/components/layout/page';
-import { buttonClass, ErrorPanel } from '@/components/ui/error-panel';
+import { buttonClass, ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
 
 /** Reader-facing wording for what a route threw. */
 function describe(error: unknown): { title: string; message: string; hint: string } {
@@ -41,9 +41,7 @@ export function RouteError() {
             <Link to="/" className={buttonClass.primary}>
               Back to the latest issue
             </Link>
-            <button type="button" className={buttonClass.secondary} onClick={() => window.location.reload()}>
-              Reload page
-            </button>
+            <ReloadPageButton />
           </>
         }
       />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Page } from '@/components/layout/page';
-import { buttonClass, ErrorPanel } from '@/components/ui/error-panel';
+import { buttonClass, ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { ArchiveFetchError, useArchive, type Archive } from '@/lib/archive-query';
 import { BundleError } from '@/shared/bundle';
@@ -46,9 +46,7 @@ export function ArchiveGate({ children }: { children: (archive: Archive) => Reac
               <button type="button" className={buttonClass.primary} disabled={retrying} onClick={() => void query.refetch()}>
                 {retrying ? 'Retrying…' : 'Retry'}
               </button>
-              <button type="button" className={buttonClass.secondary} onClick={() => window.location.reload()}>
-                Reload page
-              </button>
+              <ReloadPageButton />
             </>
           }
         />

@@ -2,22 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../scripts/lib/build-archive';
 import { countEntryLines, splitLines } from '../../scripts/lib/parse-newsletter';
+import { createRandom } from '../../scripts/lib/random';
 import { SEED_FILE, seedText, tables } from './helpers';
 
-/** Mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function mutate(text: string, seed: number): string {
-  const next = random(seed);
+  const next = createRandom(seed);
   const lines = splitLines(text);
   const edits = 1 + Math.floor(next() * 6);
   for (let i = 0; i < edits; i += 1) {

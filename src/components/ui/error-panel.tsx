@@ -27,3 +27,12 @@ export const buttonClass = {
   secondary:
     'inline-flex items-center gap-2 rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800',
 } as const;
+
+/** The last way out of any error: load the page afresh. */
+export function ReloadPageButton() {
+  return (
+    <button type="button" className={buttonClass.secondary} onClick={() => window.location.reload()}>
+      Reload page
+    </button>
+  );
+}
