@@ -146,18 +146,44 @@ describe('CSL-JSON export', () => {
 describe('Markdown reading list', () => {
   const markdown = toMarkdown(records, '2025-01-15');
 
-  it('lists every bookmark as a link with its details, tags and note', () => {
-    expect(markdown).toContain('# Reading list');
-    expect(markdown).toContain('3 bookmarks');
-    expect(markdown).toContain(
-      "- [Can Language Models Replace Programmers? REPOCOD Says 'Not Yet'](https://arxiv.org/abs/2410.21647)",
+  it('is a heading, a summary and a list with one line per bookmark: its link, details, page here, tags and note', () => {
+    expect(markdown).toBe(
+      [
+        '# Reading list',
+        '',
+        'Exported from Frontier Reader on 2025-01-15; 3 bookmarks.',
+        '',
+        "- [Can Language Models Replace Programmers? REPOCOD Says 'Not Yet'](https://arxiv.org/abs/2410.21647) · " +
+          'Benchmarking Code Generation · Purdue University · arXiv:2410.21647 · published 2024-10-31 · issue of 2024-11-02 · ' +
+          '[Read in Frontier Reader](https://reader.example/entries/2024-11-02-benchmarking-code-generation) · ' +
+          'Tags: benchmarks, code · Note: Compare with SWE-bench \\{hard\\} 50%',
+        '- [R&D at 100% \\{speed\\}: AT&T\\_labs \\#1 \\~ \\$5 ^ C:\\\\path](https://example.com/news?a=1&b=50%25#top) · ' +
+          'AT&T, Google DeepMind · published 2024-10-24 · issue of 2024-10-27 · ' +
+          '[Read in Frontier Reader](https://reader.example/entries/2024-10-27-special-characters)',
+        '- [2024-09-01-gone-from-archive](https://reader.example/entries/2024-09-01-gone-from-archive) · ' +
+          '[Read in Frontier Reader](https://reader.example/entries/2024-09-01-gone-from-archive)',
+        '',
+      ].join('\n'),
     );
-    expect(markdown).toContain('Purdue University · arXiv:2410.21647 · published 2024-10-31 · issue of 2024-11-02');
-    expect(markdown).toContain('Tags: benchmarks, code');
-    expect(markdown).toContain('Note: Compare with SWE-bench \\{hard\\} 50%');
   });
+});
 
-  it('escapes Markdown in source text so it shows as written', () => {
-    expect(markdown).toContain('- [R&D at 100% \\{speed\\}: AT&T\\_labs \\#1 \\~ $5 ^ C:\\\\path](https://example.com/news?a=1&b=50%25#top)');
+describe('links in every export', () => {
+  const hostile: BookmarkSnapshot = {
+    ...webSnapshot,
+    paper: { title: 'A paper', url: 'javascript:alert(document.domain)', arxivId: null },
+    url: 'https://example.com/fallback',
+  };
+  const record: ExportRecord = {
+    bookmark: bookmark('2024-10-27-hostile-link', hostile),
+    snapshot: hostile,
+    appUrl: 'https://reader.example/entries/2024-10-27-hostile-link',
+  };
+
+  it('are only http(s): a javascript: paper link gives way to the entry link, else to the page here', () => {
+    expect((JSON.parse(toCslJson([record])) as { URL: string }[])[0]!.URL).toBe('https://example.com/fallback');
+    expect(parse(toBibtex([record]), { sentenceCase: false }).entries[0]!.fields.url).toBe('https://example.com/fallback');
+    const noLink = { ...record, snapshot: { ...hostile, url: 'data:text/html,x' } };
+    expect((JSON.parse(toCslJson([noLink])) as { URL: string }[])[0]!.URL).toBe(record.appUrl);
   });
 });

@@ -2,7 +2,8 @@
  * Shared Playwright fixtures: every e2e spec imports `test` and `expect` from here.
  * - No request leaves the origin: third-party requests are answered with a stub page and recorded;
  *   the test fails if a page loads any resource (not a navigation) from another origin.
- * - CSP violations fail the test.
+ * - CSP violations fail the test: a `securitypolicyviolation` event in any page of the context (pages opened
+ *   later included), or a CSP error on the console.
  * - `checkA11y(page)` runs axe with the WCAG 2.1 A/AA rules.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -22,6 +23,9 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
 } as const;
 
+/** The page function the CSP listener reports through; prefixed so it cannot clash with the app's globals. */
+const CSP_BINDING = '__e2eReportCspViolation';
+
 /** A request that tried to leave the app's origin. */
 export interface ExternalRequest {
   url: string;
@@ -31,7 +35,7 @@ export interface ExternalRequest {
 interface Fixtures {
   /** Requests to other origins, answered locally with a stub page; any that is not a navigation fails the test. */
   externalRequests: ExternalRequest[];
-  /** CSP violations reported by the page; the test fails if any happen. */
+  /** CSP violations reported by any page of the context; the test fails if any happen. */
   cspViolations: string[];
   /** Console errors seen so far (not asserted automatically). */
   consoleErrors: string[];
@@ -98,11 +102,27 @@ export const test = base.extend<Fixtures>({
     ).toEqual([]);
   },
   cspViolations: [
-    async ({ page }, provide) => {
+    async ({ context }, provide) => {
       const violations: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-          violations.push(message.text());
+      // A binding and an init script reach every page of the context, including pages opened later and reloads.
+      await context.exposeBinding(CSP_BINDING, (_source, report: unknown) => {
+        violations.push(`securitypolicyviolation: ${String(report)}`);
+      });
+      await context.addInitScript((binding: string) => {
+        // Capture on window so events fired at the document or at any element are all seen.
+        window.addEventListener(
+          'securitypolicyviolation',
+          (event) => {
+            const report = (window as unknown as Record<string, ((text: string) => Promise<void>) | undefined>)[binding];
+            const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '';
+            void report?.(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${where} on ${location.href}`);
+          },
+          true,
+        );
+      }, CSP_BINDING);
+      context.on('console', (message) => {
+        if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text())) {
+          violations.push(`console: ${message.text()}`);
         }
       });
       await provide(violations);
@@ -118,8 +138,8 @@ export const test = base.extend<Fixtures>({
     page.on('pageerror', (error) => errors.push(error.message));
     await provide(errors);
   },
-  // External requests are always intercepted, even in tests that do not ask for the list.
-  page: async ({ page, externalRequests: _externalRequests }, provide) => {
+  // External requests are always intercepted and CSP violations always recorded, even in tests that do not ask for the lists.
+  page: async ({ page, externalRequests: _externalRequests, cspViolations: _cspViolations }, provide) => {
     await provide(page);
   },
 });

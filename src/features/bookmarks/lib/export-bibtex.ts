@@ -1,5 +1,6 @@
 import { isoDay, recordIssue, recordTitle, recordUrl, type ExportRecord } from '@/features/bookmarks/lib/export-record';
 
+/** TeX specials as text-mode commands, so a parser gives back the character and braces always balance. */
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\{',
@@ -11,28 +12,47 @@ const SPECIAL: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // In TeX's default font encoding `<` and `>` print as `¡` and `¿`.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
 };
 
-/** Control characters other than tab and newline have no place in a .bib file. */
+/** Pairs TeX reads as one glyph (`--` en dash, `''` closing quote, `?`` ¡…); an empty group between them keeps both. */
+const LIGATURE_PAIRS = new Set(['--', "''", '``', '?`', '!`', ',,']);
+
+/** Control characters other than whitespace have no place in a .bib file. */
 function isControl(char: string): boolean {
   const code = char.charCodeAt(0);
-  return (code < 32 && char !== '\n' && char !== '\t') || code === 127;
+  return (code < 32 && !/\s/.test(char)) || code === 127;
 }
 
-/** Escapes text for a braced BibTeX field: TeX specials become commands, so braces always balance. */
-export function escapeBibtex(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('')
+/** Runs of ASCII whitespace are one space to BibTeX, and a blank line would start a paragraph; so write one space. */
+function collapseWhitespace(text: string): string {
+  return [...text]
     .filter((char) => !isControl(char))
     .join('')
-    .replace(/[\\{}$%&#_~^]/g, (char) => SPECIAL[char] ?? char);
+    .replace(/[ \t\n\r\f\v]+/g, ' ');
+}
+
+/**
+ * Escapes text for a braced BibTeX field so that a BibTeX parser gives back exactly this text, with each run of
+ * whitespace read as one space: TeX specials become commands, ligature pairs are split, braces always balance.
+ */
+export function escapeBibtex(text: string): string {
+  let escaped = '';
+  let previous = '';
+  for (const char of collapseWhitespace(text)) {
+    if (LIGATURE_PAIRS.has(previous + char)) escaped += '{}';
+    escaped += SPECIAL[char] ?? char;
+    previous = char;
+  }
+  return escaped;
 }
 
 /** Escapes a title and braces words with inner capitals (LLMs, GPT-4, TokenFormer) so styles that lower-case titles keep them. */
 export function escapeBibtexTitle(title: string): string {
-  return title
-    .split(/(\s+)/)
+  return collapseWhitespace(title)
+    .split(/( +)/)
     .map((word) => {
       const escaped = escapeBibtex(word);
       return /^\S.*\p{Lu}/u.test(word) && /\p{L}/u.test(word) ? `{${escaped}}` : escaped;
@@ -40,9 +60,37 @@ export function escapeBibtexTitle(title: string): string {
     .join('');
 }
 
-/** A URL for a verbatim field: only characters that would unbalance or break the field are percent-encoded. */
-function escapeVerbatim(url: string): string {
-  return url.replace(/[{}\\\s]/g, (char) => encodeURIComponent(char));
+/**
+ * A URL for a verbatim field. Verbatim fields have no escapes, so characters that would unbalance the braces, escape
+ * one (`\`), open math (`$`) or be read as a space are percent-encoded: the same URL, written safely.
+ */
+function escapeBibtexUrl(url: string): string {
+  return [...url]
+    .filter((char) => !isControl(char))
+    .join('')
+    .replace(/[{}\\$\s]/gu, (char) => encodeURIComponent(char));
+}
+
+/** Separators, math and braces have no escape in the verbatim keyword list; their full-width forms keep the tag readable. */
+const KEYWORD_REPLACEMENTS: Record<string, string> = {
+  ',': '\uff0c',
+  ';': '\uff1b',
+  $: '\uff04',
+  '{': '\uff5b',
+  '}': '\uff5d',
+};
+
+/** One tag for the `keywords` list, which BibTeX tools read verbatim and split at commas and semicolons. */
+function escapeBibtexKeyword(tag: string): string {
+  return collapseWhitespace(tag)
+    .trim()
+    .replace(/[,;${}]/g, (char) => KEYWORD_REPLACEMENTS[char] ?? char);
+}
+
+/** The `keywords` field: tags joined by commas; a final backslash is kept from escaping the closing brace. */
+function keywordList(tags: readonly string[]): string {
+  const list = tags.map(escapeBibtexKeyword).filter((tag) => tag !== '').join(', ');
+  return list.endsWith('\\') ? `${list} ` : list;
 }
 
 /** A citation key from the entry id: unique because entry ids are, and stable across exports. */
@@ -60,22 +108,23 @@ export function toBibtexEntry(record: ExportRecord): string {
   const arxivId = snapshot?.paper?.arxivId ?? null;
   const fields: string[] = [field('title', escapeBibtexTitle(recordTitle(record)))];
   if (snapshot) {
-    fields.push(field('year', snapshot.publishedOn.slice(0, 4)), field('date', snapshot.publishedOn));
+    fields.push(field('year', escapeBibtex(snapshot.publishedOn.slice(0, 4))), field('date', escapeBibtex(snapshot.publishedOn)));
   }
   if (arxivId) {
     fields.push(
-      field('eprint', escapeBibtex(arxivId)),
+      field('eprint', escapeBibtexUrl(arxivId)),
       field('archivePrefix', 'arXiv'),
-      field('doi', escapeVerbatim(`10.48550/arXiv.${arxivId}`)),
+      field('doi', escapeBibtexUrl(`10.48550/arXiv.${arxivId}`)),
     );
   }
-  fields.push(field('url', escapeVerbatim(recordUrl(record))), field('urldate', isoDay(bookmark.addedAt)));
+  fields.push(field('url', escapeBibtexUrl(recordUrl(record))), field('urldate', isoDay(bookmark.addedAt)));
   if (snapshot && snapshot.organizations.length > 0) {
     fields.push(field('note', escapeBibtex(`Organisations: ${snapshot.organizations.join(', ')}`)));
   }
   const issue = recordIssue(record);
   if (issue) fields.push(field('addendum', escapeBibtex(issue)));
-  if (bookmark.tags.length > 0) fields.push(field('keywords', escapeBibtex(bookmark.tags.join(', '))));
+  const keywords = keywordList(bookmark.tags);
+  if (keywords) fields.push(field('keywords', keywords));
   if (bookmark.note.trim()) fields.push(field('annote', escapeBibtex(bookmark.note.trim())));
   return `@${arxivId ? 'misc' : 'online'}{${bibtexKey(bookmark.entryId)},\n${fields.join(',\n')}\n}\n`;
 }

@@ -16,11 +16,23 @@ export function recordTitle(record: ExportRecord): string {
   return record.snapshot?.paper?.title.trim() || record.snapshot?.headline || record.bookmark.entryId;
 }
 
-/** The canonical abstract page for arXiv papers, else the item's own link, else the entry in this app. */
+/** True for an absolute http(s) URL, the only kind an export links to. */
+export function isHttpUrl(url: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The canonical abstract page for arXiv papers, else the item's own http(s) link, else the entry in this app. */
 export function recordUrl(record: ExportRecord): string {
   const arxivId = record.snapshot?.paper?.arxivId;
-  if (arxivId) return `https://arxiv.org/abs/${arxivId}`;
-  return record.snapshot?.paper?.url ?? record.snapshot?.url ?? record.appUrl;
+  if (arxivId) return `https://arxiv.org/abs/${encodeURIComponent(arxivId).replace(/%2F/g, '/')}`;
+  const own = [record.snapshot?.paper?.url, record.snapshot?.url].find((url) => url !== undefined && url !== null && isHttpUrl(url));
+  return own ?? record.appUrl;
 }
 
 /** "Neural Frontier, issue of 2024-11-02", or null when the issue is unknown. */
