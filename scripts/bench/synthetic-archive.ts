@@ -96,7 +96,7 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
   const paperUrls = seed.entries.flatMap((entry) => (entry.paper ? [entry.paper.url] : []));
   const inventedOrganizations: string[] = [];
   const averageBody = seed.entries.reduce((sum, entry) => sum + entryBodyText(entry).length, 0) / seed.entries.length;
-  const sameAsRate = seed.entries.filter((entry) => entry.sameAs.length > 0).length / seed.entries.length / 2;
+  const sameAsRate = seed.entries.filter((entry) => entry.paperGroup !== null).length / seed.entries.length / 2;
 
   const invent = () => (random() < 0.02 ? (random() < 0.7 ? inventName(random) : `${(random() * 100).toFixed(1)}%`) : null);
   const issueCount = Math.ceil(size / 30);
@@ -151,13 +151,13 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
           ],
         ],
         topics,
-        sameAs: [],
+        paperGroup: null,
         related: [],
         source: { file: 'synthetic.txt', line: entries.length + 1 },
       };
       if (reuse) {
-        entry.sameAs.push(reuse.entry.id);
-        reuse.entry.sameAs.push(entry.id);
+        reuse.entry.paperGroup ??= reuse.entry.id;
+        entry.paperGroup = reuse.entry.paperGroup;
       } else if (paper) {
         papers.push({ entry, title: paper.title, url: paper.url, arxivId: paper.arxivId });
       }

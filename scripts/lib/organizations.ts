@@ -73,32 +73,70 @@ export class OrganizationCanon {
   }
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Whether the edit distance of `a` and `b` is at most `limit`; only a band of width 2·limit+1 is computed. */
+function withinEditDistance(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+    const current = new Array<number>(b.length + 1).fill(limit + 1);
+    current[0] = i;
+    let best = i;
+    for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? limit + 1) + 1, (current[j - 1] ?? limit + 1) + 1, (previous[j - 1] ?? limit + 1) + cost);
+      best = Math.min(best, current[j] ?? limit + 1);
     }
+    if (best > limit) return false;
+    previous = current;
   }
-  return row[b.length] ?? 0;
+  return (previous[b.length] ?? limit + 1) <= limit;
 }
 
-/** Pairs of names that are probably one organisation written two ways, for the curator to merge. */
+/** How many sorted neighbours each name is compared with, in each of the two orders. */
+const NEIGHBOURS = 8;
+
+/**
+ * Pairs of names that are probably one organisation written two ways, for the curator to merge, sorted.
+ * Names with the same {@link organizationKey} always pair; names whose keys (5+ characters) are at most two edits
+ * apart pair when they are near each other with the keys sorted forwards or backwards, so a typo anywhere but at
+ * both ends is found. Time grows as n·log n, never with the number of pairs of names.
+ */
 export function nearDuplicateOrganizations(names: readonly string[]): [string, string][] {
-  const sorted = [...new Set(names)].sort();
-  const keys = sorted.map(organizationKey);
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < sorted.length; i += 1) {
-    for (let j = i + 1; j < sorted.length; j += 1) {
-      const a = keys[i] ?? '';
-      const b = keys[j] ?? '';
-      const close = Math.min(a.length, b.length) >= 5 && editDistance(a, b) <= 2;
-      if (a === b || close) pairs.push([sorted[i] ?? '', sorted[j] ?? '']);
-    }
+  const distinct = [...new Set(names)].sort();
+  const byKey = new Map<string, string[]>();
+  for (const name of distinct) {
+    const key = organizationKey(name);
+    const group = byKey.get(key);
+    if (group) group.push(name);
+    else byKey.set(key, [name]);
   }
-  return pairs;
+  const found = new Map<string, [string, string]>();
+  const add = (a: string, b: string) => {
+    const pair: [string, string] = a < b ? [a, b] : [b, a];
+    found.set(`${pair[0]}\n${pair[1]}`, pair);
+  };
+  // Within a key, and across two close keys, only the first few names pair, so no key can make the pairs quadratic.
+  for (const group of byKey.values()) {
+    group.forEach((a, i) => {
+      for (const b of group.slice(i + 1, i + 1 + NEIGHBOURS)) add(a, b);
+    });
+  }
+  const keys = [...byKey.keys()].filter((key) => key.length >= 5);
+  const reversed = new Map(keys.map((key) => [key, [...key].reverse().join('')]));
+  const orders = [[...keys].sort(), [...keys].sort((a, b) => compare(reversed.get(a) ?? a, reversed.get(b) ?? b))];
+  for (const order of orders) {
+    order.forEach((a, i) => {
+      for (const b of order.slice(i + 1, i + 1 + NEIGHBOURS)) {
+        if (!withinEditDistance(a, b, 2)) continue;
+        for (const nameA of byKey.get(a)?.slice(0, NEIGHBOURS) ?? []) {
+          for (const nameB of byKey.get(b)?.slice(0, NEIGHBOURS) ?? []) add(nameA, nameB);
+        }
+      }
+    });
+  }
+  return [...found.values()].sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -16,8 +16,8 @@ function tokens(text: string): string[] {
 export interface RelatedInput {
   id: string;
   text: string;
-  /** Ids never offered as related (the entry itself is always excluded). */
-  exclude: readonly string[];
+  /** Documents of the same non-null group (entries about one paper) are never offered for each other. */
+  group: string | null;
 }
 
 /** The `limit` most similar documents of each, best first; ties broken by id so the result is deterministic. */
@@ -45,10 +45,9 @@ export function relatedEntries(documents: readonly RelatedInput[], limit = 5): M
   const result = new Map<string, string[]>();
   documents.forEach((document, i) => {
     const mine = vectors[i] ?? new Map<string, number>();
-    const excluded = new Set([document.id, ...document.exclude]);
     const scores: { id: string; score: number }[] = [];
     documents.forEach((other, j) => {
-      if (excluded.has(other.id)) return;
+      if (other.id === document.id || (document.group !== null && other.group === document.group)) return;
       const theirs = vectors[j] ?? new Map<string, number>();
       let score = 0;
       for (const [word, weight] of mine) score += weight * (theirs.get(word) ?? 0);

@@ -10,6 +10,8 @@ export interface Archive {
   entryById: ReadonlyMap<string, Entry>;
   /** Entries of each issue, in reading order. */
   entriesByIssue: ReadonlyMap<string, Entry[]>;
+  /** Entries about the same paper, by {@link Entry.paperGroup}, in bundle order (newest issue first). */
+  entriesByPaper: ReadonlyMap<string, Entry[]>;
 }
 
 /** Raised when the bundle cannot be fetched; carries the HTTP status when there was one. */
@@ -33,6 +35,13 @@ export function indexArchive(bundle: ArchiveBundle): Archive {
       issue.entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => entry !== undefined),
     );
   }
+  const entriesByPaper = new Map<string, Entry[]>();
+  for (const entry of bundle.entries) {
+    if (entry.paperGroup === null) continue;
+    const group = entriesByPaper.get(entry.paperGroup);
+    if (group) group.push(entry);
+    else entriesByPaper.set(entry.paperGroup, [entry]);
+  }
   return {
     bundle,
     issues: bundle.issues,
@@ -40,6 +49,7 @@ export function indexArchive(bundle: ArchiveBundle): Archive {
     issueById: new Map(bundle.issues.map((issue) => [issue.id, issue])),
     entryById,
     entriesByIssue,
+    entriesByPaper,
   };
 }
 

@@ -2,10 +2,10 @@
  * The archive bundle: the one contract between the Node build (scripts/) and the app (src/).
  * Field names here are read by other tools; add beside them, never rename.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
-/** The bundle format this code reads and writes. */
-export const SCHEMA_VERSION = 1;
+/** The bundle format this code reads and writes. Version 2 replaced each entry's `sameAs` list with `paperGroup`. */
+export const SCHEMA_VERSION = 2;
 
 /** Where the app fetches the bundle from, relative to the site root. */
 export const BUNDLE_PATH = 'data/archive.json';
@@ -71,7 +71,15 @@ export interface SourceLocation {
 
 /** One numbered item of an issue. */
 export interface Entry {
-  /** URL-safe, unique and stable when other issues are added or removed: bookmarks depend on it. */
+  /**
+   * URL-safe and unique; readers' bookmarks depend on it. `${issueDate}-${slug(headline)}`, such as
+   * `2024-11-02-relaxed-recursive-transformers`. When entries of one issue share that slug, the one from the issue's
+   * main document (most of the issue's entries, then the largest document, then the first file name; earliest line
+   * within it) keeps it; every other one gets `--${slug(file name without extension)}-${number}` from itself, such as
+   * `…-transformers--extra-notes-3` (with `-line-N` added only if two repeats would still meet). Document order never
+   * matters; an id moves only when a document that outranks the entry's own and repeats its slug in its issue is added,
+   * or the last such competitor is removed. A plain slug never contains `--`, so the two forms cannot clash.
+   */
   id: string;
   issueId: string;
   /** 1-based order within its issue. */
@@ -90,8 +98,12 @@ export interface Entry {
   links: EntryLink[];
   body: Paragraph[];
   topics: string[];
-  /** Ids of other entries about the same paper. */
-  sameAs: string[];
+  /**
+   * Entries with the same non-null key are about the same paper (same arXiv id and title); null when no other entry is.
+   * The key is the id of the group's first entry in bundle order and means nothing else. Stored once per entry so
+   * the bundle grows linearly however often a paper is covered.
+   */
+  paperGroup: string | null;
   /** Ids of up to five entries most similar in text, best first. */
   related: string[];
   source: SourceLocation;
@@ -129,7 +141,7 @@ const entrySchema = z.object({
   links: z.array(z.object({ url: httpUrl, label: z.string(), kind: z.enum(LINK_KINDS) })),
   body: z.array(z.array(inlineNodeSchema)),
   topics: z.array(z.string()),
-  sameAs: z.array(z.string()),
+  paperGroup: z.string().min(1).nullable(),
   related: z.array(z.string()),
   source: z.object({ file: z.string(), line: z.number().int().positive() }),
 });
@@ -160,7 +172,7 @@ export class BundleError extends Error {
  */
 export function parseBundle(value: unknown): ArchiveBundle {
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
-    const version = (value as { schemaVersion: unknown }).schemaVersion;
+    const version = value.schemaVersion;
     if (version !== SCHEMA_VERSION) {
       throw new BundleError(
         `The archive has schema version ${String(version)}, but this app reads version ${SCHEMA_VERSION}.`,
@@ -174,7 +186,7 @@ export function parseBundle(value: unknown): ArchiveBundle {
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new BundleError(`The archive is malformed: ${problems.join('; ')}`);
   }
-  const bundle = result.data as ArchiveBundle;
+  const bundle: ArchiveBundle = result.data;
   const entryIds = new Set<string>();
   for (const entry of bundle.entries) {
     if (entryIds.has(entry.id)) throw new BundleError(`The archive is malformed: duplicate entry id ${entry.id}`);
@@ -189,6 +201,9 @@ export function parseBundle(value: unknown): ArchiveBundle {
   for (const entry of bundle.entries) {
     if (!issueIds.has(entry.issueId)) {
       throw new BundleError(`The archive is malformed: entry ${entry.id} belongs to unknown issue ${entry.issueId}`);
+    }
+    if (entry.paperGroup !== null && !entryIds.has(entry.paperGroup)) {
+      throw new BundleError(`The archive is malformed: entry ${entry.id} names unknown paper group ${entry.paperGroup}`);
     }
   }
   return bundle;

@@ -32,7 +32,7 @@ describe('entry page', () => {
       entry.body = [[{ type: 'text', text: 'See ' }, { type: 'link', text: 'the notes', url: 'javascript:alert(1)' }]];
     });
     const { fetchMock } = renderApp('/entries/2024-10-21-agents-that-browse', {
-      fetchImpl: async () => new Response(JSON.stringify(bundle)),
+      fetchImpl: () => Promise.resolve(new Response(JSON.stringify(bundle))),
     });
     expect(await screen.findByRole('alert')).toHaveTextContent(/malformed/i);
     expect(fetchMock).toHaveBeenCalledTimes(1);

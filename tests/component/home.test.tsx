@@ -59,15 +59,15 @@ describe('home page', () => {
   });
 
   it('explains a bundle from another schema version instead of showing a blank page', async () => {
-    renderApp('/', { bundle: { ...makeFixtureArchive(), schemaVersion: 2 } });
+    renderApp('/', { bundle: { ...makeFixtureArchive(), schemaVersion: 1 } });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/can’t be read/i);
-    expect(alert).toHaveTextContent('schema version 2');
+    expect(alert).toHaveTextContent('schema version 1');
     expect(screen.getByRole('link', { name: /frontier reader/i })).toBeInTheDocument();
   });
 
   it('reports a malformed bundle and a body that is not JSON', async () => {
-    const { unmount } = renderApp('/', { bundle: { schemaVersion: 1, issues: 'nope' } });
+    const { unmount } = renderApp('/', { bundle: { schemaVersion: 2, issues: 'nope' } });
     expect(await screen.findByRole('alert')).toHaveTextContent(/archive is malformed/i);
     unmount();
     renderApp('/', { response: 'malformed-json' });

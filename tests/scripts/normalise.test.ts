@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { inferYearFromArxiv, resolveEntryYear } from '../../scripts/lib/dates';
 import { arxivIdFromUrl, cleanUrl } from '../../scripts/lib/links';
-import { OrganizationCanon, organizationPhrase, splitOrganizations } from '../../scripts/lib/organizations';
-import { tables } from './helpers';
+import { nearDuplicateOrganizations, OrganizationCanon, organizationKey, organizationPhrase, splitOrganizations } from '../../scripts/lib/organizations';
+import { build, messages, tables } from './helpers';
 
 describe('links', () => {
   it('removes tracking parameters and keeps the others', () => {
@@ -67,6 +67,80 @@ describe('organisations', () => {
     expect(organizationPhrase('[according to PCMag]')).toBe('');
   });
 });
+
+describe('possible duplicate organisations', () => {
+  it('pairs names written two ways: same words, or a typo or two', () => {
+    const pairs = nearDuplicateOrganizations([
+      'Uni of Maryland',
+      'University of Maryland',
+      'Uni Maryland',
+      'UC Berkley',
+      'UC Berkeley',
+      'Hugging face',
+      'HuggingFace',
+      'Northeastern University',
+      'Northwestern University',
+      'Stanford',
+      'MIT',
+      'MIT-IBM Lab',
+    ]);
+    expect(pairs).toEqual([
+      ['Hugging face', 'HuggingFace'],
+      ['Northeastern University', 'Northwestern University'],
+      ['UC Berkeley', 'UC Berkley'],
+      ['Uni Maryland', 'Uni of Maryland'],
+      ['Uni Maryland', 'University of Maryland'],
+      ['Uni of Maryland', 'University of Maryland'],
+    ]);
+  });
+
+  it('finds every pair in the curated table that comparing all pairs finds', () => {
+    const names = tables.organizations.flatMap((organization) => [organization.name, ...organization.aliases]);
+    expect(nearDuplicateOrganizations(names)).toEqual(allPairs(names));
+  });
+
+  it('lists the first 50 of 5,000 near-identical new names, then one line for the rest', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `Lab ${String(i).padStart(4, '0')} Research`);
+    const entries = Array.from({ length: 500 }, (_, i) => {
+      const phrase = names.slice(i * 10, i * 10 + 10).join(', ');
+      return `${i + 1}. ***Lab work ${i + 1}:  <br>Summary ${i + 1}.*** <br> <br>\n   Oct 31, ${phrase} published a [paper](https://arxiv.org/pdf/2410.${String(i).padStart(5, '0')}) “Lab work ${i + 1}”. <br> <br>\n`;
+    });
+    const result = build(`***Nov 2, 2024***\n\n${entries.join('')}`);
+    expect(messages(result, 'error')).toEqual([]);
+    const duplicates = messages(result, 'info').filter((m) => m.includes('possible duplicate organisations'));
+    expect(duplicates).toHaveLength(51);
+    expect(duplicates[0]).toBe('data/organizations.json:1: info: possible duplicate organisations: "Lab 0000 Research" and "Lab 0001 Research"');
+    expect(duplicates[50]).toMatch(/^data\/organizations\.json:1: info: … and \d+ more possible duplicate organisations$/);
+    expect(messages(result, 'info').length).toBeLessThanOrEqual(52);
+  });
+});
+
+/** The reference answer: every pair of names compared, by the same rule. */
+function allPairs(names: readonly string[]): [string, string][] {
+  const sorted = [...new Set(names)].sort();
+  const keys = sorted.map(organizationKey);
+  const pairs: [string, string][] = [];
+  sorted.forEach((a, i) => {
+    sorted.forEach((b, j) => {
+      const keyA = keys[i] ?? '';
+      const keyB = keys[j] ?? '';
+      if (j > i && (keyA === keyB || (Math.min(keyA.length, keyB.length) >= 5 && levenshtein(keyA, keyB) <= 2))) pairs.push([a, b]);
+    });
+  });
+  return pairs;
+}
+
+function levenshtein(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
 
 describe('dates', () => {
   it('resolves an entry date against its issue date', () => {

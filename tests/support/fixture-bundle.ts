@@ -1,6 +1,6 @@
 /**
  * A small but realistic archive for component and e2e tests: three issues, nine entries,
- * arXiv and non-arXiv items, a paper covered twice (sameAs), related ids and canonical organisations.
+ * arXiv and non-arXiv items, a paper covered twice (one paperGroup), related ids and canonical organisations.
  */
 import { parseBundle, SCHEMA_VERSION, type ArchiveBundle, type Entry, type Issue } from '../../src/shared/bundle';
 
@@ -56,7 +56,7 @@ const nov02 = issueEntries(
         ],
       ],
       topics: ['Agents', 'Safety & Security'],
-      sameAs: [],
+      paperGroup: null,
       related: ['2024-10-21-agents-that-browse'],
     },
     {
@@ -91,7 +91,7 @@ const nov02 = issueEntries(
         ],
       ],
       topics: ['Code', 'Benchmarks & Evaluation'],
-      sameAs: [],
+      paperGroup: null,
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -117,7 +117,7 @@ const nov02 = issueEntries(
         ],
       ],
       topics: ['Reasoning', 'Training'],
-      sameAs: [],
+      paperGroup: null,
       related: ['2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -146,7 +146,7 @@ const nov02 = issueEntries(
         ],
       ],
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
-      sameAs: ['2024-10-21-moe-llms-as-embedding-models'],
+      paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-10-27-mixture-of-parrots', '2024-11-02-layer-gradients-in-llms'],
     },
   ],
@@ -182,7 +182,7 @@ const oct27 = issueEntries(
         ],
       ],
       topics: ['Mixture of Experts', 'Reasoning'],
-      sameAs: [],
+      paperGroup: null,
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -213,7 +213,7 @@ const oct27 = issueEntries(
         ],
       ],
       topics: ['Mixture of Experts', 'Efficiency'],
-      sameAs: [],
+      paperGroup: null,
       related: ['2024-10-27-mixture-of-parrots', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -239,7 +239,7 @@ const oct27 = issueEntries(
         ],
       ],
       topics: ['Multimodal', 'Open Models'],
-      sameAs: [],
+      paperGroup: null,
       related: [],
     },
   ],
@@ -271,7 +271,7 @@ const oct21 = issueEntries(
         ],
       ],
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
-      sameAs: ['2024-11-02-mixture-of-experts-as-embedding-models'],
+      paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
       related: ['2024-11-02-mixture-of-experts-as-embedding-models', '2024-10-27-mixture-of-parrots'],
     },
     {
@@ -292,7 +292,7 @@ const oct21 = issueEntries(
         ],
       ],
       topics: ['Agents'],
-      sameAs: [],
+      paperGroup: null,
       related: ['2024-11-02-ai-identifies-database-vulnerability'],
     },
   ],

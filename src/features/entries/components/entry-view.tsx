@@ -29,7 +29,7 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
   const previous = index > 0 ? siblings[index - 1] : undefined;
   const next = index >= 0 ? siblings[index + 1] : undefined;
   const lookup = (ids: string[]) => ids.map((id) => archive.entryById.get(id)).filter((found): found is Entry => !!found && found.id !== entry.id);
-  const sameAs = lookup(entry.sameAs);
+  const sameAs = entry.paperGroup === null ? [] : (archive.entriesByPaper.get(entry.paperGroup) ?? []).filter((other) => other.id !== entry.id);
   const related = lookup(entry.related).slice(0, 5);
   const issueLabel = formatDate(entry.issueId);
 

@@ -136,7 +136,7 @@ export class SearchEngine {
   private dateOrder = new Int32Array(0);
   /** Position of each entry in {@link dateOrder}. */
   private dateRank = new Int32Array(0);
-  /** Entries about the same paper (sameAs) share a group; each group lists its entries newest first. */
+  /** Entries about the same paper (one paperGroup) share a group; each group lists its entries newest first. */
   private groupOf = new Int32Array(0);
   private groupMembers = new Map<number, number[]>();
   /** Lazily computed folded text of each entry, for phrases. */
@@ -255,22 +255,15 @@ export class SearchEngine {
     this.dateRank = new Int32Array(n);
     order.forEach((entry, rank) => (this.dateRank[entry] = rank));
 
-    const indexById = new Map(entries.map((entry, i) => [entry.id, i]));
-    const parent = Int32Array.from({ length: n }, (_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) {
-        parent[i] = parent[parent[i]!]!;
-        i = parent[i]!;
-      }
+    const firstOfPaper = new Map<string, number>();
+    this.groupOf = Int32Array.from({ length: n }, (_, i) => {
+      const paperGroup = entries[i]!.paperGroup;
+      if (paperGroup === null) return i;
+      const first = firstOfPaper.get(paperGroup);
+      if (first !== undefined) return first;
+      firstOfPaper.set(paperGroup, i);
       return i;
-    };
-    entries.forEach((entry, i) => {
-      for (const id of entry.sameAs) {
-        const j = indexById.get(id);
-        if (j !== undefined) parent[find(i)] = find(j);
-      }
     });
-    this.groupOf = Int32Array.from({ length: n }, (_, i) => find(i));
     this.groupMembers = new Map();
     for (const i of order) {
       const root = this.groupOf[i]!;
