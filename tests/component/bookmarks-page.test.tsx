@@ -1,6 +1,6 @@
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BOOKMARKS_KEY, resetBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
+import { BOOKMARKS_KEY, getBookmarkStore, resetBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import type { Bookmark } from '@/features/bookmarks/lib/bookmark-model';
 import { renderApp } from '../support/render-app';
 
@@ -67,7 +67,19 @@ describe('bookmarking entries', () => {
     await user.keyboard('b');
     expect(storedIds()).toEqual([GRADIENTS]);
     expect(await screen.findByText(/Bookmarked .*Layer Gradients in LLMs/)).toBeInTheDocument();
+  });
 
+  it('removes the focused bookmark with the b key on the bookmarks page, offering undo', async () => {
+    seed([saved(BENCH, '2025-01-10T10:00:00.000Z'), saved(GRADIENTS, '2025-01-11T10:00:00.000Z', { note: 'keep me' })]);
+    const { user } = renderApp('/bookmarks');
+    const heading = await screen.findByRole('link', { name: 'Layer Gradients in LLMs' });
+    act(() => heading.closest<HTMLElement>('[data-entry-id]')!.focus());
+    await user.keyboard('b');
+    expect(storedIds()).toEqual([BENCH]);
+    expect(screen.getByText('Removed “Layer Gradients in LLMs”')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(storedIds()).toEqual([BENCH, GRADIENTS]);
+    expect(screen.getByText('keep me')).toBeInTheDocument();
   });
 
   it('ignores b while typing inside an entry, such as in its note', async () => {
@@ -187,7 +199,7 @@ describe('the bookmarks page', () => {
     expect(anchor.download).toMatch(/^frontier-reader-bookmarks-\d{4}-\d{2}-\d{2}\.bib$/);
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
       reader.readAsText(blobs[0]!);
     });
     expect(text).toContain(`@misc{${BENCH},`);
@@ -217,6 +229,102 @@ describe('the bookmarks page', () => {
   });
 });
 
+/** The text of the last file handed to the browser for download. */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  Object.assign(URL, {
+    createObjectURL: vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test';
+    }),
+    revokeObjectURL: vi.fn(),
+  });
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  return {
+    fileName: () => (click.mock.contexts.at(-1) as HTMLAnchorElement).download,
+    text: () =>
+      new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+        reader.readAsText(blobs.at(-1)!);
+      }),
+  };
+}
+
+describe('recovered data', () => {
+  const longNote = 'n'.repeat(2001);
+  const damaged = JSON.stringify({
+    version: 2,
+    items: [
+      saved(BENCH, '2025-01-10T10:00:00.000Z'),
+      saved(GRADIENTS, '2025-01-11T10:00:00.000Z', { note: longNote }),
+      { ...saved('x', '2025-01-12T10:00:00.000Z'), entryId: 'not an id!' },
+    ],
+  });
+
+  it('keeps every readable bookmark of a list with bad items, says how many, and keeps the original', async () => {
+    localStorage.setItem(BOOKMARKS_KEY, damaged);
+    const downloads = captureDownloads();
+    const { user } = renderApp('/bookmarks');
+    expect(await screen.findByRole('heading', { name: 'Some saved bookmarks needed attention' })).toBeInTheDocument();
+    expect(screen.getByText(/1 bookmark could not be read and was set aside; 1 bookmark was repaired\./)).toBeInTheDocument();
+    await screen.findByRole('link', { name: 'Layer Gradients in LLMs' });
+    expect(listedHeadlines()).toEqual(['Layer Gradients in LLMs', 'Benchmarking Code Generation']);
+    expect(screen.getByText('n'.repeat(2000))).toBeInTheDocument();
+
+    const recovered = screen.getByRole('region', { name: 'Recovered data' });
+    expect(within(recovered).getByText(/2 bookmarks can be read; 1 of them only in part \(kept in full here\); 1 bookmark cannot\./)).toBeInTheDocument();
+    await user.click(within(recovered).getByRole('button', { name: 'Download' }));
+    expect(downloads.fileName()).toMatch(/^frontier-reader-recovered-bookmarks\.json$/);
+    expect(await downloads.text()).toBe(damaged);
+  });
+
+  it('stays on the bookmarks page after a reload, and the downloaded data can be imported again', async () => {
+    localStorage.setItem(BOOKMARKS_KEY, damaged);
+    expect(getBookmarkStore().getState().bookmarks).toHaveLength(2);
+    resetBookmarkStore();
+    localStorage.setItem(BOOKMARKS_KEY, JSON.stringify({ version: 2, items: [] }));
+    const { user } = renderApp('/bookmarks');
+    const recovered = await screen.findByRole('region', { name: 'Recovered data' });
+    expect(screen.queryByRole('heading', { name: 'Some saved bookmarks needed attention' })).not.toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Import a backup…'), new File([damaged], 'recovered.json', { type: 'application/json' }));
+    expect(
+      await screen.findByText('Imported recovered.json: 2 added, 0 updated, 0 unchanged. 1 bookmark could not be read and was set aside; 1 bookmark was repaired.'),
+    ).toBeInTheDocument();
+    expect(storedIds()).toEqual([BENCH, GRADIENTS]);
+    expect(within(recovered).getByRole('button', { name: 'Restore' })).toBeInTheDocument();
+  });
+
+  it('restores a whole list the old app set aside, and deletes it once everything is back', async () => {
+    const legacy = JSON.stringify({ version: 2, items: [saved(BENCH, '2025-01-10T10:00:00.000Z', { note: 'from before' }), saved(PARROTS, '2025-01-09T10:00:00.000Z')] });
+    localStorage.setItem(`${BOOKMARKS_KEY}:backup`, legacy);
+    seed([saved(GRADIENTS, '2025-01-11T10:00:00.000Z')]);
+    const { user } = renderApp('/bookmarks');
+    const recovered = await screen.findByRole('region', { name: 'Recovered data' });
+    await user.click(within(recovered).getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText('Restored 2 added, 0 updated, 0 unchanged. Everything was restored, so the recovered data was deleted.')).toBeInTheDocument();
+    expect(storedIds()).toEqual([GRADIENTS, BENCH, PARROTS]);
+    expect(screen.getByText('from before')).toBeInTheDocument();
+    expect(localStorage.getItem(`${BOOKMARKS_KEY}:backup`)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Restore' })).not.toBeInTheDocument();
+  });
+
+  it('deletes recovered data only after the reader confirms', async () => {
+    localStorage.setItem(`${BOOKMARKS_KEY}:backup`, 'not json at all');
+    const { user } = renderApp('/bookmarks');
+    const recovered = await screen.findByRole('region', { name: 'Recovered data' });
+    expect(within(recovered).getByText(/Nothing in it can be read as bookmarks/)).toBeInTheDocument();
+    expect(within(recovered).queryByRole('button', { name: 'Restore' })).not.toBeInTheDocument();
+    await user.click(within(recovered).getByRole('button', { name: 'Delete…' }));
+    await user.click(within(screen.getByRole('group', { name: 'Delete the recovered data?' })).getByRole('button', { name: 'Keep it' }));
+    expect(localStorage.getItem(`${BOOKMARKS_KEY}:backup`)).toBe('not json at all');
+    await user.click(within(recovered).getByRole('button', { name: 'Delete…' }));
+    await user.click(within(screen.getByRole('group', { name: 'Delete the recovered data?' })).getByRole('button', { name: 'Delete' }));
+    expect(localStorage.getItem(`${BOOKMARKS_KEY}:backup`)).toBeNull();
+    expect(screen.getByText('The recovered data was deleted.')).toBeInTheDocument();
+  });
+});
+
 describe('storage problems', () => {
   it('sets a corrupted value aside, keeps working and offers it for download', async () => {
     localStorage.setItem(BOOKMARKS_KEY, '{"version":2,"items":[{"entryId":');
@@ -228,6 +336,9 @@ describe('storage problems', () => {
     expect(storedIds()).toEqual([BENCH]);
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('heading', { name: 'Your saved bookmarks could not be read' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Bookmarks (1)' }));
+    const recovered = await screen.findByRole('region', { name: 'Recovered data' });
+    expect(within(recovered).getByRole('button', { name: 'Download' })).toBeInTheDocument();
   });
 
   it('says bookmarks will not persist when storage is full, and keeps them for the session', async () => {

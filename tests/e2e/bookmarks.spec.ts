@@ -46,7 +46,7 @@ test.describe('bookmarks', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.bib$/);
-    const bib = parse(readFileSync((await download.path())!, 'utf8'), { sentenceCase: false });
+    const bib = parse(readFileSync(await download.path(), 'utf8'), { sentenceCase: false });
     expect(bib.errors).toEqual([]);
     const paper = bib.entries.find((item) => item.key === arxivEntry.id)!;
     expect(paper.type).toBe('misc');
@@ -54,7 +54,7 @@ test.describe('bookmarks', () => {
     expect(paper.fields.annote).toBe('Compare with the MoE results & check 50% claim');
 
     const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON backup' }).click()]);
-    const backupText = readFileSync((await backup.path())!, 'utf8');
+    const backupText = readFileSync(await backup.path(), 'utf8');
 
     await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
     const toast = page.getByRole('status').filter({ hasText: 'Removed' });
@@ -108,13 +108,109 @@ test.describe('bookmarks', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-notice-light.screen.png` });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the unreadable data' }).click()]);
-    expect(readFileSync((await download.path())!, 'utf8')).toBe(corrupted);
+    expect(readFileSync(await download.path(), 'utf8')).toBe(corrupted);
 
     await page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true }).click();
     await page.reload();
     await expect(page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your saved bookmarks could not be read' })).toHaveCount(0);
     expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBe(corrupted);
+  });
+
+  test('a tab that could not save keeps what the other tab did, once it can save again', async ({ page, context }) => {
+    const [x, y, z, w] = entries.filter((entry) => entry.id !== arxivEntry.id);
+    await page.goto(`/issues/${latest.id}`);
+    const other = await context.newPage();
+    await other.goto(`/issues/${latest.id}`);
+
+    // Tab A's storage is full: every write there fails as a real quota error would.
+    await page.evaluate(() => {
+      const original = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!;
+      Object.assign(window, { restoreSetItem: () => Object.defineProperty(Storage.prototype, 'setItem', original) });
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByRole('button', { name: `Bookmark ${x!.headline}`, exact: true }).click();
+    await expect(page.getByText(/storage is full/)).toBeVisible();
+
+    await other.getByRole('button', { name: `Bookmark ${y!.headline}`, exact: true }).click();
+    await other.getByRole('button', { name: `Bookmark ${w!.headline}`, exact: true }).click();
+    await expect(page.getByRole('button', { name: `Remove bookmark ${y!.headline}`, exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: `Remove bookmark ${w!.headline}`, exact: true })).toBeVisible();
+    await other.getByRole('button', { name: `Remove bookmark ${w!.headline}`, exact: true }).click();
+    await expect(page.getByRole('button', { name: `Bookmark ${w!.headline}`, exact: true })).toBeVisible();
+
+    await page.evaluate(() => (window as unknown as { restoreSetItem: () => void }).restoreSetItem());
+    await page.getByRole('button', { name: `Bookmark ${z!.headline}`, exact: true }).click();
+    await expect(page.getByText(/storage is full/)).toHaveCount(0);
+
+    const stored = await other.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { items: { entryId: string }[] }, KEY);
+    expect(stored.items.map((item) => item.entryId).sort()).toEqual([x!.id, y!.id, z!.id].sort());
+    await expect(other.getByRole('link', { name: 'Bookmarks (3)' })).toBeVisible();
+    await expect(other.getByRole('button', { name: `Remove bookmark ${x!.headline}`, exact: true })).toBeVisible();
+  });
+
+  test('one bad item does not hide the others, and the original stays under Recovered data', async ({ page }) => {
+    const longNote = `${'A note far longer than the app keeps. '.repeat(54)}The end.`;
+    const damaged = JSON.stringify({
+      version: 2,
+      items: [
+        { entryId: arxivEntry.id, addedAt: '2025-01-10T10:00:00.000Z', updatedAt: '2025-01-10T10:00:00.000Z', note: '', tags: [], snapshot: null },
+        { entryId: otherEntry.id, addedAt: '2025-01-11T10:00:00.000Z', updatedAt: '2025-01-11T10:00:00.000Z', note: longNote, tags: [], snapshot: null },
+        { entryId: 'Not An Id!', addedAt: '2025-01-12T10:00:00.000Z', updatedAt: '2025-01-12T10:00:00.000Z', note: '', tags: [], snapshot: null },
+      ],
+    });
+    await page.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key!, value!);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [KEY, damaged],
+    );
+    await page.goto('/bookmarks');
+    await expect(page.getByRole('heading', { name: 'Some saved bookmarks needed attention' })).toBeVisible();
+    await expect(page.getByText(/1 bookmark could not be read and was set aside; 1 bookmark was repaired\./)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Some saved bookmarks needed attention' })).toHaveCount(0);
+    const recovered = page.getByRole('region', { name: 'Recovered data' });
+    await expect(recovered).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+    await checkA11y(page);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), recovered.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('frontier-reader-recovered-bookmarks.json');
+    const downloaded = readFileSync(await download.path(), 'utf8');
+    expect(downloaded).toBe(damaged);
+
+    await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
+    await expect(page.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
+    await page.getByLabel('Import a backup…').setInputFiles({ name: 'recovered.json', mimeType: 'application/json', buffer: Buffer.from(downloaded) });
+    await expect(
+      page.getByText('Imported recovered.json: 1 added, 0 updated, 1 unchanged. 1 bookmark could not be read and was set aside; 1 bookmark was repaired.'),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+
+    await page.getByRole('status').filter({ hasText: 'Removed' }).getByRole('button', { name: 'Dismiss' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const scheme of ['light', 'dark'] as const) {
+      await setColorScheme(page, scheme);
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await expectNoHorizontalScroll(page);
+        await saveScreenshot(page, `bookmarks-recovered-${name}-${scheme}`);
+      }
+      await checkA11y(page);
+    }
+
+    await recovered.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('group', { name: 'Delete the recovered data?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByText('The recovered data was deleted.')).toBeVisible();
+    expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBeNull();
   });
 
   for (const scheme of ['light', 'dark'] as const) {

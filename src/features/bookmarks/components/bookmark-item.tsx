@@ -19,6 +19,12 @@ const smallButton =
 const fieldClass =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 placeholder:text-stone-500 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-400 dark:focus:border-indigo-400';
 
+/** A text field's value; empty when missing. */
+function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 function addedDay(timestamp: string): string {
   return new Date(timestamp).toISOString().slice(0, 10);
 }
@@ -48,8 +54,8 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     getBookmarkStore().update(bookmark.entryId, {
-      note: String(data.get('note') ?? '').trim(),
-      tags: parseTagInput(String(data.get('tags') ?? '')),
+      note: formText(data, 'note').trim(),
+      tags: parseTagInput(formText(data, 'tags')),
     });
     closeEditor();
   };
@@ -110,7 +116,7 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
       </p>
 
       {!editing && bookmark.note && (
-        <p className="mt-3 rounded-md border-l-4 border-amber-300 bg-amber-50/60 px-3 py-2 text-sm whitespace-pre-line text-stone-800 dark:border-amber-700 dark:bg-amber-950/30 dark:text-stone-200">
+        <p className="mt-3 rounded-md border-l-4 border-amber-300 bg-amber-50/60 px-3 py-2 text-sm break-words whitespace-pre-line text-stone-800 dark:border-amber-700 dark:bg-amber-950/30 dark:text-stone-200">
           <span className="sr-only">Note: </span>
           {bookmark.note}
         </p>

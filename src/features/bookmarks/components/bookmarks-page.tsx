@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { entryPath } from '@/components/entry/paths';
 import { BookmarkItem } from '@/features/bookmarks/components/bookmark-item';
 import { BookmarkIcon } from '@/features/bookmarks/components/bookmark-icon';
 import { ExportImport } from '@/features/bookmarks/components/export-import';
+import { RecoveredData } from '@/features/bookmarks/components/recovered-data';
 import { UndoToast } from '@/features/bookmarks/components/undo-toast';
 import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
 import { snapshotOf, type Bookmark } from '@/features/bookmarks/lib/bookmark-model';
@@ -27,6 +28,14 @@ function tagButtonClass(active: boolean): string {
   }`;
 }
 
+/** Bookmarks rendered at first and added by each "Show more", so a list of thousands does not freeze the page. */
+const PAGE_SIZE = 200;
+
+/** True while the reader is typing, where `b` is a letter and not a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
+}
+
 /** Focuses an element once React has rendered the change that creates or keeps it. */
 function focusSoon(selector: string): void {
   requestAnimationFrame(() => {
@@ -47,6 +56,7 @@ export function BookmarksPage() {
   const tagParam = params.get('tag');
   const sortId = useId();
   const [removed, setRemoved] = useState<Bookmark | null>(null);
+  const [limit, setLimit] = useState(PAGE_SIZE);
 
   useEffect(() => {
     if (!archive) return;
@@ -97,6 +107,16 @@ export function BookmarksPage() {
     focusSoon(`[data-entry-id="${CSS.escape(removed.entryId)}"]`);
   };
   const dismiss = useCallback(() => setRemoved(null), []);
+  // Handled here before the app-wide `b` shortcut, so a removal on this page offers Undo like the Remove button does.
+  const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.key !== 'b' || event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event.target)) return;
+    const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-entry-id]') : null;
+    const entryId = holder?.dataset.entryId;
+    if (!entryId) return;
+    event.preventDefault();
+    remove(entryId);
+  };
+  const shown = views.slice(0, limit);
   const removedTitle = removed ? (removed.snapshot?.headline ?? removed.entryId) : '';
 
   return (
@@ -109,6 +129,8 @@ export function BookmarksPage() {
             : `${bookmarks.length} bookmarked ${bookmarks.length === 1 ? 'entry' : 'entries'}, kept on this device.`}
         </p>
       </header>
+
+      <RecoveredData />
 
       {archiveQuery.isError && !archive && bookmarks.length > 0 && (
         <p className="mt-4 rounded-md border border-stone-300 bg-stone-50 px-3 py-2 text-sm text-stone-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
@@ -166,13 +188,25 @@ export function BookmarksPage() {
             </p>
           )}
           <h2 className="sr-only">{activeTag ? `Bookmarks tagged ${activeTag}` : 'All bookmarks'}</h2>
-          <ol className="flex flex-col gap-4" aria-label={activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks'}>
-            {views.map((view) => (
+          <ol className="flex flex-col gap-4" aria-label={activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks'} onKeyDown={onListKeyDown}>
+            {shown.map((view) => (
               <li key={view.bookmark.entryId}>
                 <BookmarkItem view={view} onRemove={remove} onSelectTag={(tag) => setParam('tag', tag)} />
               </li>
             ))}
           </ol>
+          {views.length > shown.length && (
+            <p className="flex flex-wrap items-center gap-3 text-sm text-stone-600 dark:text-stone-400">
+              Showing {shown.length} of {views.length}.
+              <button
+                type="button"
+                onClick={() => setLimit((current) => current + PAGE_SIZE)}
+                className="inline-flex min-h-9 items-center rounded-md border border-stone-300 bg-white px-3 font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800"
+              >
+                Show {Math.min(PAGE_SIZE, views.length - shown.length)} more
+              </button>
+            </p>
+          )}
         </div>
       )}
 

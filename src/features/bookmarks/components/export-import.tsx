@@ -1,9 +1,10 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import type { Bookmark } from '@/features/bookmarks/lib/bookmark-model';
+import { ImportProgress } from '@/features/bookmarks/components/import-progress';
+import { reportSentence, type Bookmark, type ReadReport } from '@/features/bookmarks/lib/bookmark-model';
 import type { ImportSummary } from '@/features/bookmarks/lib/bookmark-merge';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import { downloadText } from '@/features/bookmarks/lib/download';
-import { parseBackup, toBackupJson } from '@/features/bookmarks/lib/export-backup';
+import { readBackup, toBackupJson } from '@/features/bookmarks/lib/export-backup';
 import { toBibtex } from '@/features/bookmarks/lib/export-bibtex';
 import { toCslJson } from '@/features/bookmarks/lib/export-csl';
 import { toMarkdown } from '@/features/bookmarks/lib/export-markdown';
@@ -18,7 +19,9 @@ export interface ExportImportProps {
   scope: string | null;
 }
 
-type ImportResult = { ok: true; summary: ImportSummary; fileName: string } | { ok: false; message: string; fileName: string };
+type ImportResult =
+  | { ok: true; summary: ImportSummary; report: ReadReport; fileName: string }
+  | { ok: false; message: string; fileName: string };
 
 const buttonClass =
   'inline-flex min-h-9 items-center gap-1.5 rounded-md border border-stone-300 bg-white px-3 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800 dark:focus-visible:outline-indigo-400';
@@ -27,7 +30,7 @@ const buttonClass =
 function readText(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(new Error('The file could not be read.'));
     reader.readAsText(file);
   });
@@ -41,18 +44,24 @@ function plural(count: number, word: string): string {
 export function ExportImport({ records, all, scope }: ExportImportProps) {
   const inputId = useId();
   const [result, setResult] = useState<ImportResult | null>(null);
+  /** Share of the file validated so far, while an import runs. */
+  const [progress, setProgress] = useState<number | null>(null);
   const stamp = () => new Date().toISOString().slice(0, 10);
   const nothing = records.length === 0;
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
-    if (!file) return;
+    if (!file || progress !== null) return;
+    setResult(null);
+    setProgress(0);
     try {
-      const envelope = parseBackup(await readText(file));
-      setResult({ ok: true, summary: getBookmarkStore().importEnvelope(envelope), fileName: file.name });
+      const { envelope, report } = await readBackup(await readText(file), { onProgress: (done, total) => setProgress(total ? done / total : 1) });
+      setResult({ ok: true, summary: getBookmarkStore().importEnvelope(envelope), report, fileName: file.name });
     } catch (error) {
       setResult({ ok: false, message: error instanceof Error ? error.message : String(error), fileName: file.name });
+    } finally {
+      setProgress(null);
     }
   };
 
@@ -95,6 +104,7 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
             type="file"
             accept=".json,application/json"
             className="peer sr-only"
+            disabled={progress !== null}
             onChange={(event) => void onFile(event)}
           />
           <label
@@ -106,10 +116,11 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
         </span>
       </div>
       <div role="status" className="mt-3 text-sm empty:hidden">
+        {progress !== null && <ImportProgress label="Importing…" value={progress} />}
         {result?.ok === true && (
           <p className="text-stone-800 dark:text-stone-200">
             Imported {result.fileName}: {result.summary.added.length} added, {result.summary.updated.length} updated,{' '}
-            {result.summary.unchanged.length} unchanged.
+            {result.summary.unchanged.length} unchanged.{reportSentence(result.report, ' ')}
           </p>
         )}
         {result?.ok === false && (

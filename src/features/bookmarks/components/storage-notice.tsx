@@ -1,10 +1,18 @@
+import { Link } from 'react-router';
 import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
+import { reportSentence, type ReadReport } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import { downloadText } from '@/features/bookmarks/lib/download';
 import { toBackupJson } from '@/features/bookmarks/lib/export-backup';
 
 const buttonClass =
   'rounded-md border border-amber-400 bg-white px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50 dark:hover:bg-amber-900 dark:focus-visible:outline-amber-300';
+
+/** "3 of 5 are exactly as you saved them." */
+function asSaved(report: ReadReport): string {
+  const intact = report.total - report.setAside.length - report.repaired.length;
+  return `${intact} of ${report.total} ${intact === 1 ? 'is' : 'are'} exactly as you saved ${intact === 1 ? 'it' : 'them'}.`;
+}
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -31,9 +39,17 @@ export function StorageNotice() {
     >
       <div role="status" className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:px-6">
         <h2 id="storage-notice-title" className="font-semibold">
-          {recovered ? 'Your saved bookmarks could not be read' : 'Bookmarks are not being saved'}
+          {recovered?.report ? 'Some saved bookmarks needed attention' : recovered ? 'Your saved bookmarks could not be read' : 'Bookmarks are not being saved'}
         </h2>
-        {recovered && (
+        {recovered?.report && (
+          <p className="text-sm">
+            {reportSentence(recovered.report)} {asSaved(recovered.report)}{' '}
+            {recovered.backupKey
+              ? 'The data as it was is kept under Recovered data on the Bookmarks page, where you can download or restore it.'
+              : 'The data as it was is left untouched. Download it to keep a copy.'}
+          </p>
+        )}
+        {recovered && !recovered.report && (
           <p className="text-sm">
             {recovered.backupKey
               ? 'They were set aside, not deleted, and Frontier Reader started a new list. Download the old data to keep it or to recover it by hand.'
@@ -43,13 +59,27 @@ export function StorageNotice() {
         )}
         {persistMessage && <p className="text-sm">{persistMessage}</p>}
         <div className="flex flex-wrap gap-2">
-          {recovered && (
+          {recovered?.backupKey && (
+            <Link to="/bookmarks#recovered-data" className={buttonClass}>
+              Go to Recovered data
+            </Link>
+          )}
+          {recovered && !recovered.report && (
             <button
               type="button"
               className={buttonClass}
               onClick={() => downloadText(`frontier-reader-unreadable-bookmarks-${today()}.txt`, recovered.raw, 'text/plain')}
             >
               Download the unreadable data
+            </button>
+          )}
+          {recovered?.report && !recovered.backupKey && (
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => downloadText(`frontier-reader-recovered-bookmarks-${today()}.json`, recovered.raw, 'application/json')}
+            >
+              Download the data as it was
             </button>
           )}
           {problem && problem.kind !== 'newer-version' && bookmarks.length > 0 && (

@@ -1,9 +1,12 @@
 import {
   BOOKMARKS_VERSION,
   BookmarksFormatError,
-  parseEnvelope,
+  readEnvelope,
+  readEnvelopeInChunks,
   type Bookmark,
   type BookmarksEnvelope,
+  type ChunkOptions,
+  type ReadEnvelope,
 } from '@/features/bookmarks/lib/bookmark-model';
 
 /** Marks a file as a Frontier Reader bookmark backup. */
@@ -14,19 +17,46 @@ export function toBackupJson(bookmarks: readonly Bookmark[], exportedAt: string)
   return `${JSON.stringify({ format: BACKUP_FORMAT, version: BOOKMARKS_VERSION, exportedAt, items: bookmarks }, null, 2)}\n`;
 }
 
-/**
- * Reads a backup file (or a raw stored envelope), migrating older versions.
- * @throws {BookmarksFormatError} with a reason the reader can act on.
- */
-export function parseBackup(text: string): BookmarksEnvelope {
+function openBackup(text: string): unknown {
   let value: unknown;
   try {
-    value = JSON.parse(text) as unknown;
+    value = JSON.parse(text);
   } catch {
     throw new BookmarksFormatError('The file is not JSON. Choose a bookmark backup exported from Frontier Reader (.json).');
   }
-  if (typeof value === 'object' && value !== null && 'format' in value && (value as { format: unknown }).format !== BACKUP_FORMAT) {
+  if (typeof value === 'object' && value !== null && 'format' in value && value.format !== BACKUP_FORMAT) {
     throw new BookmarksFormatError('The file is not a Frontier Reader bookmark backup.');
   }
-  return parseEnvelope(value);
+  return value;
+}
+
+/** A file whose every item is unreadable offers nothing to import, so it is refused as a whole. */
+function requireSomething(read: ReadEnvelope): ReadEnvelope {
+  const first = read.report.setAside[0];
+  if (read.envelope.items.length === 0 && first) {
+    throw new BookmarksFormatError(`It is malformed: item ${first.index + 1}: ${first.reason}.`);
+  }
+  return read;
+}
+
+/**
+ * Reads a backup file, a raw stored envelope or data set aside by the app, item by item as storage is read:
+ * readable bookmarks are kept (repaired where possible) and the others listed in the report.
+ * @throws {BookmarksFormatError} with a reason the reader can act on, when nothing in it can be imported.
+ */
+export function readBackupSync(text: string): ReadEnvelope {
+  return requireSomething(readEnvelope(openBackup(text)));
+}
+
+/** {@link readBackupSync} for long files: validates in chunks, yielding to the event loop and reporting progress. */
+export async function readBackup(text: string, options?: ChunkOptions): Promise<ReadEnvelope> {
+  return requireSomething(await readEnvelopeInChunks(openBackup(text), options));
+}
+
+/**
+ * The bookmarks a backup file holds, migrating older versions.
+ * @throws {BookmarksFormatError} with a reason the reader can act on.
+ */
+export function parseBackup(text: string): BookmarksEnvelope {
+  return readBackupSync(text).envelope;
 }
