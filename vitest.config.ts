@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./tests/setup.ts'],
-    include: ['tests/{unit,component,scripts}/**/*.test.{ts,tsx}'],
+    include: ['tests/{unit,component,scripts,lint}/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     testTimeout: 20000,
   },

@@ -140,7 +140,7 @@ function flatten(archive: ArchiveBundle): FlatDocument[] {
 
 const FIELDS = ['headline', 'paperTitle', 'summary', 'organizations', 'topics', 'body'] as const;
 
-async function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQuery[]): Promise<Figures> {
+function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQuery[]): Figures {
   const figures: Figures = { firstAnswer: [], ready: [], longestBlock: [], keystroke: [], heapBytes: 0, serializedBytes: 0 };
   const documents = flatten(archive);
   const count = facetCounter(archive);
@@ -183,7 +183,8 @@ async function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQu
     }
   }
   let bytes = 0;
-  await search.export((key, data) => {
+  // With a synchronous handler FlexSearch exports synchronously, so the byte count is complete on return.
+  search.export((key, data) => {
     bytes += Buffer.byteLength(String(key)) + Buffer.byteLength(typeof data === 'string' ? data : JSON.stringify(data ?? ''));
   });
   figures.serializedBytes = bytes;
@@ -269,7 +270,7 @@ async function main() {
     console.log(`\n${corpus.name}: ${n.toLocaleString('en-US')} entries, ${kb.toFixed(1)} KB each (JSON)…`);
     const ours = await benchOurs(archive, queries);
     console.log(`  ours done (${Math.round((performance.now() - started) / 1000)} s)`);
-    const flex = await benchFlexSearch(archive, queries);
+    const flex = benchFlexSearch(archive, queries);
     console.log(`  FlexSearch done (${Math.round((performance.now() - started) / 1000)} s)`);
     let fuse: Figures | null = null;
     if (n <= FUSE_MAX_ENTRIES) {

@@ -55,7 +55,7 @@ async function waitForServiceWorkerControl(page: Page): Promise<void> {
 test.use({ baseURL: ORIGIN });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-test.beforeAll(async () => {
+test.beforeAll(() => {
   distCopy = mkdtempSync(path.join(tmpdir(), 'frontier-reader-dist-'));
   cpSync(path.resolve('dist'), distCopy, { recursive: true });
 });

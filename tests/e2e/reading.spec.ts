@@ -58,7 +58,7 @@ test.describe('reading the archive', () => {
     const [popup] = await Promise.all([context.waitForEvent('page'), abstract.click()]);
     await popup.waitForLoadState();
     expect(popup.url()).toBe(`https://arxiv.org/abs/${target.paper!.arxivId}`);
-    expect(await popup.evaluate(() => window.opener)).toBeNull();
+    expect(await popup.evaluate((): unknown => window.opener)).toBeNull();
     await popup.close();
     await expect(page).toHaveURL(`/entries/${target.id}`);
 

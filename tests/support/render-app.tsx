@@ -49,25 +49,29 @@ export interface RenderAppResult extends RenderResult {
 
 /** A fetch that answers the archive request as `response` says and 404s anything else. */
 export function archiveFetch(response: ArchiveResponse = 'ok', bundle: unknown = fixtureBundle): typeof fetch {
-  return async (input) => {
+  return (input) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.endsWith(BUNDLE_PATH)) return new Response('Not found', { status: 404, statusText: 'Not Found' });
-    switch (response) {
-      case 'network-error':
-        throw new TypeError('Failed to fetch');
-      case 'not-found':
-        return new Response('Not found', { status: 404, statusText: 'Not Found' });
-      case 'server-error':
-        return new Response('Server error', { status: 500, statusText: 'Internal Server Error' });
-      case 'malformed-json':
-        return new Response('{"schemaVersion": 1, "issues": [', {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        });
-      case 'ok':
-        return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/json' } });
-    }
+    if (!url.endsWith(BUNDLE_PATH)) return Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found' }));
+    // fetch reports a network failure by rejecting, never by throwing synchronously.
+    if (response === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
+    return Promise.resolve(archiveResponse(response, bundle));
   };
+}
+
+function archiveResponse(response: Exclude<ArchiveResponse, 'network-error'>, bundle: unknown): Response {
+  switch (response) {
+    case 'not-found':
+      return new Response('Not found', { status: 404, statusText: 'Not Found' });
+    case 'server-error':
+      return new Response('Server error', { status: 500, statusText: 'Internal Server Error' });
+    case 'malformed-json':
+      return new Response('{"schemaVersion": 1, "issues": [', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    case 'ok':
+      return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  }
 }
 
 /** A fetch whose archive response waits until `respond()` is called, to observe the loading state. */
@@ -83,20 +87,25 @@ export function deferredArchiveFetch(response: ArchiveResponse = 'ok', bundle: u
   return { fetchImpl, respond: () => release() };
 }
 
+function restoreProperty(target: object, key: string, descriptor: PropertyDescriptor | undefined): void {
+  if (descriptor) Object.defineProperty(target, key, descriptor);
+  else Reflect.deleteProperty(target, key);
+}
+
 /** Renders the app at `path` with a fresh query client (no retries) and a mocked archive fetch. */
 export function renderApp(path: string, options: RenderAppOptions = {}): RenderAppResult {
   const originalFetch = globalThis.fetch;
-  const originalScrollTo = window.scrollTo;
   const fetchMock = vi.fn(options.fetchImpl ?? archiveFetch(options.response, options.bundle ?? fixtureBundle));
   globalThis.fetch = fetchMock;
-  const originalScrollIntoView = Element.prototype.scrollIntoView;
-  // jsdom does not implement scrolling; ScrollRestoration and keyboard navigation call these.
+  // jsdom does not implement scrolling (scrollIntoView is not even defined); ScrollRestoration and keyboard navigation call these.
+  const scrollTo = Object.getOwnPropertyDescriptor(window, 'scrollTo');
+  const scrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
   window.scrollTo = () => {};
   Element.prototype.scrollIntoView = () => {};
   onTestFinished(() => {
     globalThis.fetch = originalFetch;
-    window.scrollTo = originalScrollTo;
-    Element.prototype.scrollIntoView = originalScrollIntoView;
+    restoreProperty(window, 'scrollTo', scrollTo);
+    restoreProperty(Element.prototype, 'scrollIntoView', scrollIntoView);
   });
 
   const queryClient = new QueryClient({

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Link, useLocation, useNavigationType } from 'react-router';
+import { Link, NavigationType, useLocation, useNavigationType } from 'react-router';
 import { Page } from '@/components/layout/page';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
@@ -60,7 +60,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
   const navigationState = location.state as SearchNavigationState | null;
   if (location.key !== seenLocation) {
     setSeenLocation(location.key);
-    if (!(navigationType === 'REPLACE' && navigationState?.typing)) setDraft(state.query);
+    if (!(navigationType === NavigationType.Replace && navigationState?.typing)) setDraft(state.query);
   }
   const query = useDeferredValue(draft);
 

@@ -33,7 +33,7 @@ function subscribe(listener: () => void): () => void {
 
 /** The theme in effect and a setter; choosing the system's theme clears the stored choice so it follows the system again. */
 export function useTheme(): { theme: Theme; setTheme: (theme: Theme) => void } {
-  const theme = useSyncExternalStore(subscribe, resolveTheme, () => 'light' as Theme);
+  const theme = useSyncExternalStore(subscribe, resolveTheme, (): Theme => 'light');
   const setTheme = useCallback((next: Theme) => {
     writeStoredTheme(next === systemTheme() ? null : next);
     notify();
