@@ -3,20 +3,22 @@
  * Reads the newsletter documents, builds the archive bundle and writes it atomically.
  * All file I/O of the data build lives here; the parser and normaliser are pure.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { buildArchive, type CuratedTables, type SourceDocument } from './lib/build-archive';
-import type { Diagnostic } from './lib/parse-newsletter';
+import { decodeDocument, type Diagnostic } from './lib/parse-newsletter';
 
 const DEFAULT_INPUT = 'data/newsletters';
 const DEFAULT_OUT = 'public/data/archive.json';
+/** The source folder: the build only reads it, so no output may land inside it. */
+const DATA_FOLDER = 'data';
 const ORGANIZATIONS_TABLE = 'data/organizations.json';
 const TOPICS_TABLE = 'data/topics.json';
 
 const USAGE = `usage: npm run build:data -- [--input PATH]... [--out FILE] [--quiet]
-  --input PATH  a .md or .txt document, or a folder of them (repeatable; default ${DEFAULT_INPUT})
+  --input PATH  a .md or .txt document, or a folder of them and its subfolders (repeatable; default ${DEFAULT_INPUT})
   --out FILE    where to write the bundle (default ${DEFAULT_OUT})
   --quiet       print errors and the summary only`;
 
@@ -28,6 +30,40 @@ interface CliOptions {
 
 /** Raised for problems that are the caller's, reported without a stack trace. */
 class UsageError extends Error {}
+
+/** What a failed file-system call means and what to do about it, by its error code. */
+const IO_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder (check the path)',
+  EACCES: 'permission denied (check the permissions of the file and its folders)',
+  EPERM: 'operation not permitted (check the permissions of the file and its folders)',
+  EISDIR: 'is a folder, expected a file (give a file path)',
+  ENOTDIR: 'a part of this path is a file, not a folder (check the path)',
+  EEXIST: 'already exists and is not a folder (choose another path)',
+  ENOTEMPTY: 'is a folder that is not empty (give a file path)',
+  ENOSPC: 'no space left on the device (free some space)',
+  EROFS: 'the file system is read-only (choose another path)',
+  EMFILE: 'too many open files (close some programs and try again)',
+  ENAMETOOLONG: 'the path is too long (choose a shorter path)',
+  ELOOP: 'too many symbolic links in this path (check the links)',
+  EBUSY: 'the file is busy (close the program using it and try again)',
+};
+
+/** `path: error: what happened (what to do)` for a failed file-system call; never a stack trace. */
+export function describeIoError(error: unknown, fallbackPath: string): string {
+  const { code, path: failedPath, message = String(error) } = error as NodeJS.ErrnoException;
+  const where = typeof failedPath === 'string' ? toPosix(failedPath) : fallbackPath;
+  const what = (code && IO_ERRORS[code]) ?? `${message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')} (check the path and try again)`;
+  return `${where}: error: ${what}`;
+}
+
+/** Runs a file-system call, turning its failure into a one-line UsageError naming the path that failed. */
+async function io<T>(given: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new UsageError(describeIoError(error, toPosix(given)));
+  }
+}
 
 /** Parses command-line arguments; unknown flags are errors, not ignored. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -61,11 +97,12 @@ const tablesSchema = {
 };
 
 async function readTable<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const text = await io(file, () => readFile(file, 'utf8'));
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file}:1: error: cannot read the table: ${(error as Error).message}`);
+    throw new UsageError(`${file}:1: error: the table is not valid JSON: ${(error as Error).message} (fix the file)`);
   }
   const result = schema.safeParse(json);
   if (!result.success) {
@@ -86,31 +123,85 @@ function toPosix(file: string): string {
   return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
 }
 
-/** Expands inputs to documents, folders in name order, so the build does not depend on the file system's order. */
-async function readSources(inputs: readonly string[]): Promise<SourceDocument[]> {
+/** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
+async function realTarget(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  try {
+    return await realpath(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    return parent === absolute ? absolute : path.join(await realTarget(parent), path.basename(absolute));
+  }
+}
+
+/** Every .md and .txt document under a folder, its subfolders included, in path order. */
+async function listDocuments(folder: string, visited: Set<string>): Promise<string[]> {
+  const real = await io(folder, () => realpath(folder));
+  if (visited.has(real)) throw new UsageError(`${toPosix(folder)}: error: this folder is reached twice through a link (remove the link or give the folders separately)`);
+  visited.add(real);
+  const names = (await io(folder, () => readdir(folder))).sort();
+  const files: string[] = [];
+  for (const name of names) {
+    const child = path.join(folder, name);
+    const info = await io(child, () => stat(child));
+    if (info.isDirectory()) files.push(...(await listDocuments(child, visited)));
+    else if (info.isFile() && /\.(md|txt)$/i.test(name)) files.push(child);
+  }
+  return files;
+}
+
+/** Documents read from the inputs, and what decoding them found. */
+interface ReadSources {
+  sources: SourceDocument[];
+  diagnostics: Diagnostic[];
+  /** Real paths of every document read, so the output can be kept off them. */
+  realPaths: string[];
+}
+
+/**
+ * Expands inputs to documents, folders recursively and in name order, so the build does not depend on
+ * the file system's order. The same document reached twice is an error, not read twice or once silently.
+ */
+async function readSources(inputs: readonly string[]): Promise<ReadSources> {
   const files: string[] = [];
   for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch {
-      throw new UsageError(`${input}: error: no such file or folder`);
-    }
+    const info = await io(input, () => stat(input));
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => /\.(md|txt)$/i.test(name)).sort();
-      if (names.length === 0) throw new UsageError(`${input}: error: no .md or .txt documents in this folder`);
-      files.push(...names.map((name) => path.join(input, name)));
+      const found = await listDocuments(input, new Set());
+      if (found.length === 0) throw new UsageError(`${toPosix(input)}: error: no .md or .txt documents in this folder or its subfolders (add one or give another --input)`);
+      files.push(...found);
     } else {
       files.push(input);
     }
   }
-  const sources: SourceDocument[] = [];
-  for (const file of [...new Set(files)]) {
-    const bytes = await readFile(file);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    sources.push({ file: toPosix(file), text });
+  const seen = new Map<string, string>();
+  const result: ReadSources = { sources: [], diagnostics: [], realPaths: [] };
+  for (const file of files) {
+    const real = await io(file, () => realpath(file));
+    const first = seen.get(real);
+    if (first !== undefined) {
+      const also = first === toPosix(file) ? 'given twice' : `also read as ${first}`;
+      throw new UsageError(`${toPosix(file)}: error: this document is read twice (${also}; give each document once)`);
+    }
+    seen.set(real, toPosix(file));
+    result.realPaths.push(real);
+    const decoded = decodeDocument(await io(file, () => readFile(file)), toPosix(file));
+    result.diagnostics.push(...decoded.diagnostics);
+    if (decoded.text !== null) result.sources.push({ file: toPosix(file), text: decoded.text });
   }
-  return sources;
+  return result;
+}
+
+/** Refuses an output that would overwrite a source document or land in the source folder. */
+async function checkOutput(out: string, sourcePaths: readonly string[]): Promise<void> {
+  const target = await realTarget(out);
+  if (sourcePaths.includes(target)) {
+    throw new UsageError(`${toPosix(out)}: error: --out is one of the input documents and would be overwritten (choose another --out, such as ${DEFAULT_OUT})`);
+  }
+  const data = await realTarget(DATA_FOLDER);
+  if (target === data || target.startsWith(`${data}${path.sep}`)) {
+    throw new UsageError(`${toPosix(out)}: error: --out is inside ${DATA_FOLDER}/, which holds the sources (choose another --out, such as ${DEFAULT_OUT})`);
+  }
 }
 
 /** Writes beside the target and renames, so a reader never sees half a bundle and a failed build leaves the old one. */
@@ -122,6 +213,9 @@ export async function writeAtomically(file: string, content: string): Promise<vo
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
+    // The temporary name means nothing to the reader: the failure is about the target.
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.path === temporary) failure.path = file;
     throw error;
   }
 }
@@ -137,19 +231,27 @@ export async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
-    const [sources, tables] = await Promise.all([readSources(options.inputs), readTables()]);
-    const result = buildArchive(sources, tables);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-    for (const diagnostic of result.diagnostics) {
+    const [read, tables] = await Promise.all([readSources(options.inputs), readTables()]);
+    await checkOutput(options.out, read.realPaths);
+    const result = buildArchive(read.sources, tables);
+    const diagnostics = [...read.diagnostics, ...result.diagnostics];
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const warnings = diagnostics.filter((d) => d.severity === 'warning');
+    for (const diagnostic of diagnostics) {
       if (diagnostic.severity === 'error' || !options.quiet) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     }
-    if (!result.bundle || errors.length > 0) {
-      process.stderr.write(`build:data failed: ${errors.length} error${errors.length === 1 ? '' : 's'}; ${options.out} left untouched\n`);
+    // An archive with no issue is never what was meant, and would replace a good one.
+    const empty = result.bundle?.issues.length === 0;
+    if (empty) {
+      process.stderr.write(`${options.inputs.join(' ')}: error: no issue was read, so the bundle would be empty (check that the documents have "***Mon D, YYYY***" headings and entries)\n`);
+    }
+    if (!result.bundle || errors.length > 0 || empty) {
+      const count = errors.length + (empty ? 1 : 0);
+      process.stderr.write(`build:data failed: ${count} error${count === 1 ? '' : 's'}; ${options.out} left untouched\n`);
       return 1;
     }
     const json = `${JSON.stringify(result.bundle)}\n`;
-    await writeAtomically(options.out, json);
+    await io(options.out, () => writeAtomically(options.out, json));
     const ms = Math.round(performance.now() - started);
     const { issues, entries, papers } = result.stats;
     process.stdout.write(
@@ -161,7 +263,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    throw error;
+    // A bug, not a problem with the input: still one line, so the output reads like every other failure.
+    process.stderr.write(`build:data: error: ${error instanceof Error ? error.message : String(error)} (this is a bug in the build; please report it)\n`);
+    return 1;
   }
 }
 
@@ -171,7 +275,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`build:data: error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(`build:data: error: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;
     },
   );

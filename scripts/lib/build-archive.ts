@@ -14,7 +14,7 @@ import {
   type Paper,
   type Paragraph,
 } from '../../src/shared/bundle';
-import { formatIssueTitle, inferYearFromArxiv, isoDate, parseLeadingDate, resolveEntryYear, type MonthDay } from './dates';
+import { formatIssueTitle, inferYearFromArxiv, parseLeadingDate, resolveEntryYear, validIsoDate, type MonthDay } from './dates';
 import { nodesToText, parseInline } from './inline';
 import { arxivAbsUrl, arxivIdFromUrl, classifyLink } from './links';
 import {
@@ -24,7 +24,7 @@ import {
   splitOrganizations,
   type OrganizationAlias,
 } from './organizations';
-import { parseNewsletter, type Diagnostic, type ParsedDocument, type RawEntry, type RawIssue } from './parse-newsletter';
+import { findLostLines, parseNewsletter, type Diagnostic, type ParsedDocument, type RawEntry, type RawIssue } from './parse-newsletter';
 import { relatedEntries } from './related';
 import { TopicMatcher, type TopicDefinition } from './topics';
 
@@ -76,17 +76,13 @@ export function slugify(text: string, max = 60): string {
   return (boundary > 20 ? cut.slice(0, boundary) : slug.slice(0, max)).replace(/-+$/, '');
 }
 
+/** Paper titles match when their words agree, ignoring case, punctuation and quotes. */
 function normaliseTitle(title: string): string {
   return title
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-}
-
-/** Paper titles match when their words agree, ignoring case, punctuation and quotes. */
-function sameTitle(a: string, b: string): boolean {
-  return normaliseTitle(a) === normaliseTitle(b);
 }
 
 /** The quoted title that directly follows a link: `[paper](…) “Title”`. */
@@ -139,7 +135,12 @@ function dateIssues(documents: readonly ParsedDocument[], diagnostics: Diagnosti
         });
         return;
       }
-      dated.push({ raw: issue, file: document.file, iso: isoDate(year, issue.date.month, issue.date.day) });
+      const iso = validIsoDate(year, issue.date.month, issue.date.day);
+      if (!iso) {
+        diagnostics.push({ file: document.file, line: issue.line, severity: 'error', message: `issue "${issue.heading}" falls in ${year}, which has no such day (add the right year to the heading)` });
+        return;
+      }
+      dated.push({ raw: issue, file: document.file, iso });
     });
   }
   return dated;
@@ -163,7 +164,7 @@ function arxivIdsOf(issue: RawIssue): string[] {
 }
 
 interface EntryDraft {
-  entry: Omit<Entry, 'id' | 'sameAs' | 'related' | 'topics' | 'position' | 'issueId'>;
+  entry: Omit<Entry, 'id' | 'paperGroup' | 'related' | 'topics' | 'position' | 'issueId'>;
   rawOrganizations: string[];
 }
 
@@ -191,7 +192,10 @@ function draftEntry(
   const leading = parseLeadingDate(firstText);
   let publishedOn = issue.iso;
   if (leading) {
-    publishedOn = isoDate(resolveEntryYear(leading.date, issue.iso), leading.date.month, leading.date.day);
+    const year = resolveEntryYear(leading.date, issue.iso);
+    const iso = validIsoDate(year, leading.date.month, leading.date.day);
+    if (iso) publishedOn = iso;
+    else report(firstLine?.line ?? raw.line, 'error', `entry ${raw.number} is dated "${firstText.slice(0, leading.length).replace(/[\s,]+$/, '')}", a day that does not exist in ${year}`);
   } else {
     report(firstLine?.line ?? raw.line, 'warning', `body of entry ${raw.number} does not start with a date ("Mon D, …"); the issue date is used`);
   }
@@ -245,10 +249,17 @@ function draftEntry(
 
 /** Builds the bundle from source documents. Errors leave `bundle` null; nothing is dropped silently. */
 export function buildArchive(sources: readonly SourceDocument[], tables: CuratedTables): BuildResult {
-  const documents = [...sources]
+  const given = new Set<string>();
+  const repeated: Diagnostic[] = [];
+  const unique = [...sources].filter((source) => {
+    if (!given.has(source.file)) return given.add(source.file);
+    repeated.push({ file: source.file, line: 1, severity: 'error', message: 'this document is given twice (give each input once)' });
+    return false;
+  });
+  const documents = unique
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map((source) => parseNewsletter(source.text, source.file));
-  const diagnostics: Diagnostic[] = documents.flatMap((document) => document.diagnostics);
+  const diagnostics: Diagnostic[] = [...repeated, ...documents.flatMap((document) => document.diagnostics)];
   const entryLines = documents.reduce((sum, document) => sum + document.entryLineCount, 0);
   const canon = new OrganizationCanon(tables.organizations);
   const topics = new TopicMatcher(tables.topics);
@@ -257,7 +268,9 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   const issueById = new Map<string, { issue: Issue; file: string; line: number }>();
   const entries: Entry[] = [];
   const unknownOrganizations = new Set<string>();
-  const usedIds = new Set<string>();
+  const pending: PendingEntry[] = [];
+  const entriesInIssue = new Map<string, number>();
+  const numbersInIssue = new Map<string, Set<number>>();
 
   for (const dated of datedIssues) {
     const report = (line: number, severity: Diagnostic['severity'], message: string) =>
@@ -269,29 +282,30 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
       target = { issue: { id: dated.iso, date: dated.iso, title: formatIssueTitle(dated.iso), entryIds: [] }, file: dated.file, line: dated.raw.line };
       issueById.set(dated.iso, target);
     }
-    const seenNumbers = new Set(entries.filter((entry) => entry.issueId === dated.iso).map((entry) => entry.number));
+    let seenNumbers = numbersInIssue.get(dated.iso);
+    if (!seenNumbers) numbersInIssue.set(dated.iso, (seenNumbers = new Set<number>()));
     for (const raw of dated.raw.entries) {
       if (seenNumbers.has(raw.number)) report(raw.line, 'warning', `entry number ${raw.number} is used twice in issue ${dated.iso}`);
       seenNumbers.add(raw.number);
       const draft = draftEntry(raw, dated, canon, report);
       for (const name of draft.rawOrganizations) if (!canon.lookup(name)) unknownOrganizations.add(name);
-      const base = `${dated.iso}-${slugify(draft.entry.headline) || `entry-${raw.number}`}`;
-      let id = base;
-      for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
-      usedIds.add(id);
       const entry: Entry = {
         ...draft.entry,
-        id,
+        id: '',
         issueId: dated.iso,
-        position: target.issue.entryIds.length + 1,
+        position: (entriesInIssue.get(dated.iso) ?? 0) + 1,
         topics: topics.match(`${draft.entry.headline} ${draft.entry.paper?.title ?? ''}`, draft.entry.summary),
-        sameAs: [],
+        paperGroup: null,
         related: [],
       };
-      target.issue.entryIds.push(id);
+      entriesInIssue.set(dated.iso, entry.position);
+      pending.push({ entry, slug: `${dated.iso}-${slugify(draft.entry.headline) || `entry-${raw.number}`}` });
       entries.push(entry);
     }
   }
+  // Ids wait until every document is read: an id may depend on the other entries that share its slug.
+  assignEntryIds(pending);
+  for (const entry of entries) issueById.get(entry.issueId)?.issue.entryIds.push(entry.id);
 
   for (const { issue, file, line } of issueById.values()) {
     if (issue.entryIds.length === 0) diagnostics.push({ file, line, severity: 'warning', message: `issue ${issue.id} has no entries` });
@@ -301,7 +315,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
     entries.map((entry) => ({
       id: entry.id,
       text: [entry.headline, entry.paper?.title ?? '', entry.summary, entry.topics.join(' ')].join(' '),
-      exclude: entry.sameAs,
+      group: entry.paperGroup,
     })),
   );
   for (const entry of entries) entry.related = related.get(entry.id) ?? [];
@@ -317,8 +331,12 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   const allNames = [...new Set(entries.flatMap((entry) => entry.organizations))];
   const curated = new Set(tables.organizations.map((organization) => organization.name));
   const uncurated = nearDuplicateOrganizations(allNames).filter(([a, b]) => !curated.has(a) || !curated.has(b));
-  for (const [a, b] of uncurated) {
+  for (const [a, b] of uncurated.slice(0, REPORTED_DUPLICATES)) {
     diagnostics.push({ file: 'data/organizations.json', line: 1, severity: 'info', message: `possible duplicate organisations: "${a}" and "${b}"` });
+  }
+  if (uncurated.length > REPORTED_DUPLICATES) {
+    const more = uncurated.length - REPORTED_DUPLICATES;
+    diagnostics.push({ file: 'data/organizations.json', line: 1, severity: 'info', message: `… and ${more} more possible duplicate organisations` });
   }
 
   const issues = [...issueById.values()]
@@ -329,14 +347,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   entries.sort((a, b) => (order.get(a.issueId) ?? 0) - (order.get(b.issueId) ?? 0) || a.position - b.position);
 
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  if (!hasErrors && entries.length !== entryLines) {
-    diagnostics.push({
-      file: sources[0]?.file ?? '(input)',
-      line: 1,
-      severity: 'error',
-      message: `${entryLines} numbered entry lines in, ${entries.length} entries out: an entry would be lost`,
-    });
-  }
+  if (!hasErrors) diagnostics.push(...findLostLines(sources, documents, entries.map((entry) => entry.source)));
   const stats: BuildStats = {
     issues: issues.length,
     entries: entries.length,
@@ -348,32 +359,127 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   return { bundle, diagnostics, stats };
 }
 
-/** Entries sharing an arXiv id and a paper title are one paper; a shared id with different titles is a source error. */
-function linkSamePapers(entries: Entry[], diagnostics: Diagnostic[]): void {
-  const byArxiv = new Map<string, Entry[]>();
+/** An entry whose id is not yet known, and the `${issueDate}-${slug}` it would like. */
+interface PendingEntry {
+  entry: Entry;
+  slug: string;
+}
+
+/**
+ * Gives each entry its id by the rule documented on {@link Entry.id}. Only entries that share a slug are compared,
+ * and the comparison never looks at the order documents were read in, so ids do not move when documents do.
+ */
+function assignEntryIds(pending: readonly PendingEntry[]): void {
+  const bySlug = new Map<string, PendingEntry[]>();
+  const perIssueFile = new Map<string, number>();
+  const perFile = new Map<string, number>();
+  for (const item of pending) {
+    const group = bySlug.get(item.slug);
+    if (group) group.push(item);
+    else bySlug.set(item.slug, [item]);
+    const key = `${item.entry.issueId}\n${item.entry.source.file}`;
+    perIssueFile.set(key, (perIssueFile.get(key) ?? 0) + 1);
+    perFile.set(item.entry.source.file, (perFile.get(item.entry.source.file) ?? 0) + 1);
+  }
+  const share = (entry: Entry) => perIssueFile.get(`${entry.issueId}\n${entry.source.file}`) ?? 0;
+  const size = (entry: Entry) => perFile.get(entry.source.file) ?? 0;
+  const mainFirst = (a: PendingEntry, b: PendingEntry) =>
+    share(b.entry) - share(a.entry) ||
+    size(b.entry) - size(a.entry) ||
+    compareText(a.entry.source.file, b.entry.source.file) ||
+    a.entry.source.line - b.entry.source.line;
+  for (const [slug, group] of bySlug) {
+    if (group.length === 1) {
+      if (group[0]) group[0].entry.id = slug;
+      continue;
+    }
+    const [first, ...others] = [...group].sort(mainFirst);
+    if (!first) continue;
+    first.entry.id = slug;
+    const suffixes: ((entry: Entry) => string)[] = [
+      (entry) => `${slugify(fileStem(entry.source.file)) || 'source'}-${entry.number}`,
+      (entry) => `${slugify(fileStem(entry.source.file)) || 'source'}-${entry.number}-line-${entry.source.line}`,
+      (entry) => `${slugify(entry.source.file, 200) || 'source'}-${entry.number}-line-${entry.source.line}`,
+    ];
+    const taken = new Set<string>();
+    let unresolved = others;
+    for (const suffix of suffixes) {
+      const counts = new Map<string, number>();
+      const ids = unresolved.map(({ entry }) => `${slug}--${suffix(entry)}`);
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      // An entry keeps a suffix only when no other entry would share it, so the choice never depends on order.
+      unresolved = unresolved.filter((item, i) => {
+        const id = ids[i] ?? '';
+        if (counts.get(id) !== 1 || taken.has(id)) return true;
+        item.entry.id = id;
+        taken.add(id);
+        return false;
+      });
+    }
+    for (const { entry } of unresolved) {
+      let n = 1;
+      while (taken.has(`${slug}--${n}`)) n += 1;
+      entry.id = `${slug}--${n}`;
+      taken.add(entry.id);
+    }
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A source path's file name without its extension: `data/newsletters/extra.md` → `extra`. */
+function fileStem(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** How many listed titles a warning about one arXiv id shows before "and N more". */
+const LISTED_TITLES = 10;
+
+/** How many possible duplicate organisations the build lists before one "and N more" line. */
+const REPORTED_DUPLICATES = 50;
+
+/**
+ * Entries sharing an arXiv id and a paper title are one paper: they get one `paperGroup`, the id of the group's
+ * first entry in bundle order (newest issue first, then reading order). A shared id with different titles is a source
+ * error, reported once per arXiv id. Linear: entries are bucketed, never compared in pairs.
+ */
+function linkSamePapers(entries: readonly Entry[], diagnostics: Diagnostic[]): void {
+  const byArxiv = new Map<string, Map<string, Entry[]>>();
   for (const entry of entries) {
     const id = entry.paper?.arxivId;
     if (!id) continue;
-    byArxiv.set(id, [...(byArxiv.get(id) ?? []), entry]);
+    let byTitle = byArxiv.get(id);
+    if (!byTitle) byArxiv.set(id, (byTitle = new Map<string, Entry[]>()));
+    const title = normaliseTitle(entry.paper?.title ?? '');
+    const group = byTitle.get(title);
+    if (group) group.push(entry);
+    else byTitle.set(title, [entry]);
   }
-  for (const [arxivId, group] of byArxiv) {
-    for (let i = 0; i < group.length; i += 1) {
-      for (let j = i + 1; j < group.length; j += 1) {
-        const a = group[i];
-        const b = group[j];
-        if (!a || !b) continue;
-        if (sameTitle(a.paper?.title ?? '', b.paper?.title ?? '')) {
-          a.sameAs.push(b.id);
-          b.sameAs.push(a.id);
-        } else {
-          diagnostics.push({
-            file: b.source.file,
-            line: b.source.line,
-            severity: 'warning',
-            message: `arXiv ${arxivId} is linked by two different papers, not merged: "${a.paper?.title}" (${a.source.file}:${a.source.line}, ${a.id}) and "${b.paper?.title}" (${b.id})`,
-          });
-        }
-      }
+  const bundleOrder = (a: Entry, b: Entry) => compareText(b.issueId, a.issueId) || a.position - b.position;
+  for (const [arxivId, byTitle] of byArxiv) {
+    for (const group of byTitle.values()) {
+      if (group.length < 2) continue;
+      const key = group.reduce((first, entry) => (bundleOrder(entry, first) < 0 ? entry : first)).id;
+      for (const entry of group) entry.paperGroup = key;
     }
+    if (byTitle.size < 2) continue;
+    const firsts = [...byTitle.values()].flatMap((group) => group.slice(0, 1));
+    const shown = firsts.slice(0, LISTED_TITLES);
+    const last = shown.length === firsts.length ? shown.pop() : undefined;
+    const where = last ?? shown[shown.length - 1];
+    if (!where) continue;
+    const described = shown.map((entry) => `"${entry.paper?.title}" (${entry.source.file}:${entry.source.line}, ${entry.id})`);
+    const tail = last ? ` and "${last.paper?.title}" (${last.id})` : ` and ${firsts.length - shown.length} more`;
+    const count = firsts.length === 2 ? 'two' : String(firsts.length);
+    diagnostics.push({
+      file: where.source.file,
+      line: where.source.line,
+      severity: 'warning',
+      message: `arXiv ${arxivId} is linked by ${count} different papers, not merged: ${described.join(', ')}${tail}`,
+    });
   }
 }

@@ -1,6 +1,7 @@
 /** Month-day dates as the newsletter writes them, and year resolution. Pure functions. */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A date as printed, with the year when the author gave one. */
 export interface MonthDay {
@@ -17,12 +18,30 @@ const WHOLE_DATE = new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?
 /** A date at the start of an entry body: `Oct 31, …` or `Oct 31, 2024, …`. */
 const LEADING_DATE = new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?\\s*,\\s*`, 'i');
 
+/** The date as written, day 1–31: whether that day exists in its month and year is `dateProblem`'s question. */
 function toMonthDay(match: RegExpExecArray): MonthDay | null {
   const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1;
   const day = Number(match[2]);
   const year = match[3] ? Number(match[3]) : null;
-  if (month < 1 || day < 1 || day > daysInMonth(year ?? 2000, month)) return null;
+  if (month < 1 || day < 1 || day > 31) return null;
   return { month, day, year };
+}
+
+/**
+ * Why a written date cannot exist (`Apr 31`, `Feb 30`, `Feb 29, 2023`), or null when it can.
+ * A date without a year is checked against a leap year: the year it gets later is `validIsoDate`'s check.
+ */
+export function dateProblem(date: MonthDay): string | null {
+  const days = daysInMonth(date.year ?? 2000, date.month);
+  if (date.day <= days) return null;
+  const name = MONTH_NAMES[date.month - 1] ?? '';
+  return date.year === null || date.month !== 2 ? `${name} has ${days} days` : `${name} ${date.year} has ${days} days`;
+}
+
+/** YYYY-MM-DD when that day exists (no Feb 29 in 2023, no Apr 31), else null. */
+export function validIsoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return isoDate(year, month, day);
 }
 
 /** Parses a whole heading such as `Nov 2` or `Dec 29, 2024`; null when it is not a date. */
@@ -92,6 +111,5 @@ export function inferYearFromArxiv(heading: MonthDay, arxivIds: readonly string[
 
 /** A heading's date as a title: `November 2, 2024`. */
 export function formatIssueTitle(iso: string): string {
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${names[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
+  return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
 }

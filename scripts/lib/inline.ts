@@ -30,29 +30,48 @@ interface MarkdownLink {
   url: string;
 }
 
-/** Finds `[label](url)` where the URL may itself contain balanced parentheses. */
-function findMarkdownLink(text: string, from: number): MarkdownLink | null {
-  let open = text.indexOf('[', from);
+/**
+ * For each `(` the index of the `)` that closes it before any space or tab, or -1.
+ * One stack pass, so finding links stays linear even when parentheses never close.
+ */
+function matchParentheses(text: string): Int32Array {
+  const match = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '(') open.push(i);
+    else if (c === ')') {
+      const start = open.pop();
+      if (start !== undefined) match[start] = i;
+    } else if (c === ' ' || c === '\t') open.length = 0;
+  }
+  return match;
+}
+
+/**
+ * Finds each `[label](url)` in order, where the URL may itself contain balanced parentheses and the
+ * label holds no `[`. Every search only moves forward, so the time is linear in the text.
+ */
+function* markdownLinks(text: string): Generator<MarkdownLink> {
+  const closing = matchParentheses(text);
+  let open = text.indexOf('[');
+  let close = -1;
   while (open !== -1) {
-    const close = text.indexOf('](', open + 1);
-    if (close === -1) return null;
-    const label = text.slice(open + 1, close);
-    if (label.includes('[')) {
-      open = text.indexOf('[', open + 1);
+    if (close <= open) close = text.indexOf('](', open + 1);
+    if (close === -1) return;
+    const next = text.indexOf('[', open + 1);
+    if (next !== -1 && next < close) {
+      open = next;
       continue;
     }
-    let depth = 1;
-    let i = close + 2;
-    for (; i < text.length && depth > 0; i += 1) {
-      const c = text[i];
-      if (c === '(') depth += 1;
-      else if (c === ')') depth -= 1;
-      else if (c === ' ' || c === '\t') break;
+    const end = closing[close + 1] ?? -1;
+    if (end === -1) {
+      open = next;
+      continue;
     }
-    if (depth === 0) return { start: open, end: i, label, url: text.slice(close + 2, i - 1) };
-    open = text.indexOf('[', open + 1);
+    yield { start: open, end: end + 1, label: text.slice(open + 1, close), url: text.slice(close + 2, end) };
+    open = text.indexOf('[', end + 1);
   }
-  return null;
 }
 
 function pushText(nodes: InlineNode[], text: string): void {
@@ -85,7 +104,7 @@ export function parseInline(raw: string): InlineResult {
   const nodes: InlineNode[] = [];
   const warnings: string[] = [];
   let cursor = 0;
-  for (let link = findMarkdownLink(text, 0); link; link = findMarkdownLink(text, cursor)) {
+  for (const link of markdownLinks(text)) {
     pushBareUrls(nodes, text.slice(cursor, link.start), warnings);
     const cleaned = cleanUrl(link.url);
     const label = link.label.trim() || link.url;

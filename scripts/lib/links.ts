@@ -5,7 +5,7 @@ import type { LinkKind } from '../../src/shared/bundle';
 const TRACKING_PARAMETER = /^(utm_.*|_bhlid|fbclid|gclid|mc_.*)$/i;
 
 /** Characters that end a sentence rather than a bare URL. */
-const TRAILING_PUNCTUATION = /[.,;:!?'"“”‘’…]+$/u;
+const TRAILING_PUNCTUATION = new Set([...'.,;:!?\'"“”‘’…']);
 
 /** Result of cleaning a URL: the URL to publish, or why it was refused. */
 export type CleanUrlResult = { ok: true; url: string } | { ok: false; reason: string };
@@ -30,24 +30,24 @@ export function cleanUrl(raw: string): CleanUrlResult {
 }
 
 /**
- * Trims sentence punctuation from the end of a bare URL, keeping closing brackets that
- * have a matching opening bracket inside the URL (`…/Foo_(bar)` stays whole).
+ * Trims a bare URL: it ends before the first `)` or `]` that closes nothing inside it
+ * (`…/Foo_(bar)` stays whole, `(…/a)` loses its `)`), and sentence punctuation is cut from its end.
+ * One pass each way, so the time is linear in the length of the candidate.
  */
 export function trimBareUrl(candidate: string): string {
-  let url = candidate;
-  for (;;) {
-    const before = url;
-    url = url.replace(TRAILING_PUNCTUATION, '');
-    if (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1);
-    if (url.endsWith(']') && count(url, '[') < count(url, ']')) url = url.slice(0, -1);
-    if (url === before) return url;
+  let parens = 0;
+  let brackets = 0;
+  let end = candidate.length;
+  for (let i = 0; i < candidate.length; i += 1) {
+    const c = candidate[i];
+    if (c === '(') parens += 1;
+    else if (c === '[') brackets += 1;
+    else if (c === ')' && --parens < 0) end = i;
+    else if (c === ']' && --brackets < 0) end = i;
+    if (end !== candidate.length) break;
   }
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n += 1;
-  return n;
+  while (end > 0 && TRAILING_PUNCTUATION.has(candidate[end - 1] ?? '')) end -= 1;
+  return candidate.slice(0, end);
 }
 
 const ARXIV_PATTERNS = [
@@ -94,15 +94,4 @@ export function classifyLink(url: string, label: string): LinkKind {
   if (/(^|\.)github\.io$/i.test(host) || /\bproject\b/.test(words)) return 'project';
   if (/\bdataset\b/.test(words)) return 'dataset';
   return 'article';
-}
-
-/** A short readable label for a bare URL: host and path without the scheme. */
-export function labelForUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const path = parsed.pathname === '/' ? '' : parsed.pathname.replace(/\/$/, '');
-    return `${parsed.hostname.replace(/^www\./, '')}${path}`;
-  } catch {
-    return url;
-  }
 }
