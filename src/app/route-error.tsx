@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Page } from '@/components/layout/page';
-import { buttonClass, ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
+import { buttonClasses } from '@/components/ui/button';
+import { ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
 
 /** Reader-facing wording for what a route threw. */
 function describe(error: unknown): { title: string; message: string; hint: string } {
@@ -38,7 +39,7 @@ export function RouteError() {
         hint={hint}
         actions={
           <>
-            <Link to="/" className={buttonClass.primary}>
+            <Link to="/" className={buttonClasses({ variant: 'primary' })}>
               Back to the latest issue
             </Link>
             <ReloadPageButton />

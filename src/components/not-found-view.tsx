@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Page } from '@/components/layout/page';
-import { buttonClass } from '@/components/ui/error-panel';
+import { buttonClasses } from '@/components/ui/button';
 import { searchUrl } from '@/lib/search-url';
 
 /** Search words from the last segment of a path: `/entries/2024-11-02-foo-bar-moe` → `foo bar moe`. */
@@ -42,11 +42,11 @@ export function NotFoundView({ thing = 'Page', pathname }: NotFoundViewProps) {
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {words && (
-            <Link to={searchUrl({ q: words })} className={buttonClass.primary}>
+            <Link to={searchUrl({ q: words })} className={buttonClasses({ variant: 'primary' })}>
               Search for “{words}”
             </Link>
           )}
-          <Link to="/" className={words ? buttonClass.secondary : buttonClass.primary}>
+          <Link to="/" className={buttonClasses({ variant: words ? 'secondary' : 'primary' })}>
             Back to the latest issue
           </Link>
         </div>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { OrganisationIcon } from '@/components/ui/icons';
 import { searchUrl } from '@/lib/search-url';
 
 /** Topic chips, each a link to search filtered by that topic (and issue, when given). */
@@ -40,9 +41,7 @@ export function OrganizationLinks({ organizations, className = '' }: { organizat
             to={searchUrl({ org: organization })}
             className="inline-flex items-center gap-1 rounded-md border border-stone-300 bg-white px-2 py-0.5 text-xs font-medium text-stone-700 hover:border-stone-400 hover:text-stone-950 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300 dark:hover:border-stone-500 dark:hover:text-white"
           >
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3 text-stone-500 dark:text-stone-400" fill="none" stroke="currentColor" strokeWidth="1.5">
-              <path d="M2.5 14V3.5l5-2 5 2V14M1 14h14M5.5 6h1M9.5 6h1M5.5 9h1M9.5 9h1M7 14v-2.5h2V14" />
-            </svg>
+            <OrganisationIcon className="size-3 text-stone-500 dark:text-stone-400" />
             <span className="sr-only">Organisation:</span> {organization}
           </Link>
         </li>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 
 export interface ErrorPanelProps {
   title: string;
@@ -20,19 +21,9 @@ export function ErrorPanel({ title, message, hint, actions }: ErrorPanelProps) {
   );
 }
 
-/** Button styles shared by the error and empty states. */
-export const buttonClass = {
-  primary:
-    'inline-flex items-center gap-2 rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 disabled:cursor-wait disabled:opacity-70 dark:bg-indigo-300 dark:text-indigo-950 dark:hover:bg-indigo-200',
-  secondary:
-    'inline-flex items-center gap-2 rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800',
-} as const;
-
 /** The last way out of any error: load the page afresh. */
 export function ReloadPageButton() {
   return (
-    <button type="button" className={buttonClass.secondary} onClick={() => window.location.reload()}>
-      Reload page
-    </button>
+    <Button onClick={() => window.location.reload()}>Reload page</Button>
   );
 }

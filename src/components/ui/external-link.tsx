@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ExternalLinkIcon } from '@/components/ui/icons';
 
 /** True for absolute http(s) URLs, the only kind the app turns into links. */
 export function isHttpUrl(url: string): boolean {
@@ -24,11 +25,7 @@ export function ExternalLink({ href, children, className, icon = false }: Extern
   return (
     <a href={href} target="_blank" rel="noopener noreferrer" className={className}>
       {children}
-      {icon && (
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="ml-0.5 inline-block size-3 align-baseline" fill="none" stroke="currentColor" strokeWidth="1.6">
-          <path d="M6 3h7v7M13 3 5 11" />
-        </svg>
-      )}
+      {icon && <ExternalLinkIcon className="ml-0.5 inline-block size-3 align-baseline" />}
       <span className="sr-only">, opens in a new tab</span>
     </a>
   );

@@ -1,20 +1,19 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { entryPath, issuePath } from '@/components/entry/paths';
+import { Button } from '@/components/ui/button';
 import { ExternalLink } from '@/components/ui/external-link';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
 import { NOTE_MAX_LENGTH, parseTagInput } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import type { BookmarkView } from '@/features/bookmarks/lib/bookmark-view';
+import { arxivAbsUrl } from '@/shared/arxiv';
 
 export interface BookmarkItemProps {
   view: BookmarkView;
   onRemove: (entryId: string) => void;
   onSelectTag: (tag: string) => void;
 }
-
-const smallButton =
-  'inline-flex min-h-9 items-center gap-1.5 rounded-md border border-stone-300 bg-white px-3 text-sm font-medium text-stone-700 hover:bg-stone-50 hover:text-stone-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 dark:hover:bg-stone-800 dark:hover:text-white dark:focus-visible:outline-indigo-400';
 
 const fieldClass =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 placeholder:text-stone-500 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-400 dark:focus:border-indigo-400';
@@ -48,7 +47,7 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
   };
   const headline = snapshot?.headline ?? bookmark.entryId;
   const editLabel = bookmark.note || bookmark.tags.length > 0 ? 'Edit note and tags' : 'Add note and tags';
-  const externalUrl = snapshot?.paper?.arxivId ? `https://arxiv.org/abs/${snapshot.paper.arxivId}` : (snapshot?.paper?.url ?? snapshot?.url ?? null);
+  const externalUrl = snapshot?.paper?.arxivId ? arxivAbsUrl(snapshot.paper.arxivId) : (snapshot?.paper?.url ?? snapshot?.url ?? null);
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -128,7 +127,7 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
               <button
                 type="button"
                 onClick={() => onSelectTag(tag)}
-                className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200 ring-inset hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800 dark:hover:bg-amber-900"
+                className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200 ring-inset hover:bg-amber-100 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800 dark:hover:bg-amber-900"
               >
                 <span className="sr-only">Show bookmarks tagged </span>
                 {tag}
@@ -149,31 +148,22 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
             <input name="tags" type="text" defaultValue={bookmark.tags.join(', ')} autoComplete="off" placeholder="e.g. moe, to-read" className={fieldClass} />
           </label>
           <div className="flex gap-2">
-            <button
-              type="submit"
-              className="inline-flex min-h-9 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-indigo-300 dark:text-indigo-950 dark:hover:bg-indigo-200"
-            >
+            <Button type="submit" variant="primary" size="sm">
               Save
-            </button>
-            <button type="button" className={smallButton} onClick={closeEditor}>
+            </Button>
+            <Button size="sm" onClick={closeEditor}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       ) : (
         <div className="mt-4 flex flex-wrap gap-2">
-          <button
-            ref={editButton}
-            type="button"
-            className={smallButton}
-            aria-label={`${editLabel}: ${headline}`}
-            onClick={() => setEditing(true)}
-          >
+          <Button ref={editButton} size="sm" aria-label={`${editLabel}: ${headline}`} onClick={() => setEditing(true)}>
             {editLabel}
-          </button>
-          <button type="button" className={smallButton} aria-label={`Remove bookmark ${headline}`} onClick={() => onRemove(bookmark.entryId)}>
+          </Button>
+          <Button size="sm" aria-label={`Remove bookmark ${headline}`} onClick={() => onRemove(bookmark.entryId)}>
             Remove
-          </button>
+          </Button>
         </div>
       )}
     </article>

@@ -1,11 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { isTyping } from '@/components/keyboard';
 import { useToggleBookmark } from '@/features/bookmarks/hooks/use-toggle-bookmark';
-
-/** True while the reader is typing, where `b` is a letter and not a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
-}
 
 /** Toggles the bookmark of the focused entry (an element with `data-entry-id`) on the `b` key. */
 export function BookmarkShortcut() {

@@ -1,4 +1,4 @@
-import { BookmarkIcon } from '@/features/bookmarks/components/bookmark-icon';
+import { BookmarkIcon } from '@/components/ui/icons';
 import { useIsBookmarked } from '@/features/bookmarks/hooks/use-bookmark-state';
 import { useToggleBookmark } from '@/features/bookmarks/hooks/use-toggle-bookmark';
 
@@ -23,7 +23,7 @@ export function BookmarkToggle({ entryId, headline, showLabel = false }: Bookmar
       aria-label={label}
       title={bookmarked ? 'Remove bookmark (b)' : 'Bookmark (b)'}
       onClick={() => toggle(entryId)}
-      className={`inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 rounded-md border text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400 ${
+      className={`inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 rounded-md border text-sm font-medium transition-colors ${
         showLabel ? 'px-3' : ''
       } ${
         bookmarked

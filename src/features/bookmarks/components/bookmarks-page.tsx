@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { entryPath } from '@/components/entry/paths';
+import { isTyping } from '@/components/keyboard';
+import { Button } from '@/components/ui/button';
+import { BookmarkIcon } from '@/components/ui/icons';
+import { Toast } from '@/components/ui/toast';
 import { BookmarkItem } from '@/features/bookmarks/components/bookmark-item';
-import { BookmarkIcon } from '@/features/bookmarks/components/bookmark-icon';
 import { ExportImport } from '@/features/bookmarks/components/export-import';
 import { RecoveredData } from '@/features/bookmarks/components/recovered-data';
-import { UndoToast } from '@/features/bookmarks/components/undo-toast';
 import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
 import { snapshotOf, type Bookmark } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
@@ -21,7 +23,7 @@ const selectClass =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 sm:w-72 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:focus:border-indigo-400';
 
 function tagButtonClass(active: boolean): string {
-  return `inline-flex min-h-8 items-center gap-1 rounded-full px-3 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400 ${
+  return `inline-flex min-h-8 items-center gap-1 rounded-full px-3 text-sm font-medium ring-1 ring-inset ${
     active
       ? 'bg-indigo-700 text-white ring-indigo-700 dark:bg-indigo-300 dark:text-indigo-950 dark:ring-indigo-300'
       : 'bg-white text-stone-700 ring-stone-300 hover:bg-stone-50 dark:bg-stone-900 dark:text-stone-200 dark:ring-stone-700 dark:hover:bg-stone-800'
@@ -30,11 +32,6 @@ function tagButtonClass(active: boolean): string {
 
 /** Bookmarks rendered at first and added by each "Show more", so a list of thousands does not freeze the page. */
 const PAGE_SIZE = 200;
-
-/** True while the reader is typing, where `b` is a letter and not a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
-}
 
 /** Focuses an element once React has rendered the change that creates or keeps it. */
 function focusSoon(selector: string): void {
@@ -74,8 +71,8 @@ export function BookmarksPage() {
     return sortBookmarks(filtered, sort);
   }, [bookmarks, archive, activeTag, sort]);
   const records: ExportRecord[] = useMemo(
-    () => views.map((view) => ({ bookmark: view.bookmark, snapshot: view.snapshot, appUrl: appUrl(view.bookmark.entryId) })),
-    [views],
+    () => views.map((view) => ({ bookmark: view.bookmark, snapshot: view.snapshot, appUrl: appUrl(view.bookmark.entryId), publication: archive?.bundle.publication.name })),
+    [views, archive],
   );
   const missing = views.filter((view) => !view.inArchive).length;
 
@@ -140,7 +137,7 @@ export function BookmarksPage() {
 
       {bookmarks.length === 0 ? (
         <div className="mt-8 rounded-xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-          <BookmarkIcon filled={false} className="mx-auto size-8 text-stone-400 dark:text-stone-500" />
+          <BookmarkIcon className="mx-auto size-8 text-stone-400 dark:text-stone-500" />
           <p className="mt-3 font-medium text-stone-800 dark:text-stone-200">No bookmarks yet</p>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             Use the bookmark button on any entry, or focus an entry and press <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">b</kbd>.
@@ -198,13 +195,9 @@ export function BookmarksPage() {
           {views.length > shown.length && (
             <p className="flex flex-wrap items-center gap-3 text-sm text-stone-600 dark:text-stone-400">
               Showing {shown.length} of {views.length}.
-              <button
-                type="button"
-                onClick={() => setLimit((current) => current + PAGE_SIZE)}
-                className="inline-flex min-h-9 items-center rounded-md border border-stone-300 bg-white px-3 font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800"
-              >
+              <Button size="sm" onClick={() => setLimit((current) => current + PAGE_SIZE)}>
                 Show {Math.min(PAGE_SIZE, views.length - shown.length)} more
-              </button>
+              </Button>
             </p>
           )}
         </div>
@@ -214,10 +207,7 @@ export function BookmarksPage() {
         <ExportImport records={records} all={bookmarks} scope={activeTag ? `tagged ${activeTag}` : null} />
       </div>
 
-      <div role="status" aria-live="polite">
-        {removed && <UndoToast message={`Removed “${removedTitle}”`} onUndo={undo} onDismiss={dismiss} />}
-      </div>
-      {removed && <div aria-hidden="true" className="h-16" />}
+      <Toast open={removed !== null} message={`Removed “${removedTitle}”`} actionLabel="Undo" onAction={undo} dismissLabel="Dismiss" onDismiss={dismiss} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { ImportProgress } from '@/features/bookmarks/components/import-progress';
 import { reportSentence, type Bookmark, type ReadReport } from '@/features/bookmarks/lib/bookmark-model';
 import type { ImportSummary } from '@/features/bookmarks/lib/bookmark-merge';
@@ -23,9 +24,6 @@ type ImportResult =
   | { ok: true; summary: ImportSummary; report: ReadReport; fileName: string }
   | { ok: false; message: string; fileName: string };
 
-const buttonClass =
-  'inline-flex min-h-9 items-center gap-1.5 rounded-md border border-stone-300 bg-white px-3 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800 dark:focus-visible:outline-indigo-400';
-
 /** Reads a chosen file as text. */
 function readText(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -42,7 +40,7 @@ function plural(count: number, word: string): string {
 
 /** Export buttons (BibTeX, CSL-JSON, Markdown, JSON backup) and the backup import, with its summary. */
 export function ExportImport({ records, all, scope }: ExportImportProps) {
-  const inputId = useId();
+  const headingId = useId();
   const [result, setResult] = useState<ImportResult | null>(null);
   /** Share of the file validated so far, while an import runs. */
   const [progress, setProgress] = useState<number | null>(null);
@@ -66,8 +64,8 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
   };
 
   return (
-    <section aria-labelledby={`${inputId}-title`} className="rounded-xl border border-stone-200 bg-stone-50 p-4 dark:border-stone-800 dark:bg-stone-900/60">
-      <h2 id={`${inputId}-title`} className="text-sm font-semibold text-stone-900 dark:text-stone-100">
+    <section aria-labelledby={headingId} className="rounded-xl border border-stone-200 bg-stone-50 p-4 dark:border-stone-800 dark:bg-stone-900/60">
+      <h2 id={headingId} className="text-sm font-semibold text-stone-900 dark:text-stone-100">
         Export and import
       </h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
@@ -76,44 +74,31 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
           : `Reference formats export the ${plural(records.length, 'bookmark')} shown${scope ? ` (${scope})` : ''}; the backup keeps all ${all.length} with notes and tags.`}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} disabled={nothing} onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.bib`, toBibtex(records), 'application/x-bibtex')}>
+        <Button size="sm" disabled={nothing} onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.bib`, toBibtex(records), 'application/x-bibtex')}>
           BibTeX
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
+          size="sm"
           disabled={nothing}
           onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.csl.json`, toCslJson(records), 'application/vnd.citationstyles.csl+json')}
         >
           CSL-JSON
-        </button>
-        <button type="button" className={buttonClass} disabled={nothing} onClick={() => downloadText(`frontier-reader-reading-list-${stamp()}.md`, toMarkdown(records, stamp()), 'text/markdown')}>
+        </Button>
+        <Button size="sm" disabled={nothing} onClick={() => downloadText(`frontier-reader-reading-list-${stamp()}.md`, toMarkdown(records, stamp()), 'text/markdown')}>
           Markdown
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
+          size="sm"
           disabled={all.length === 0}
           onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.json`, toBackupJson(all, new Date().toISOString()), 'application/json')}
         >
           JSON backup
-        </button>
-        <span className="relative">
-          <input
-            id={inputId}
-            type="file"
-            accept=".json,application/json"
-            className="peer sr-only"
-            disabled={progress !== null}
-            onChange={(event) => void onFile(event)}
-          />
-          <label
-            htmlFor={inputId}
-            className={`${buttonClass} cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-600 dark:peer-focus-visible:outline-indigo-400`}
-          >
-            Import a backup…
-          </label>
-        </span>
+        </Button>
+        {/* The label is the visible button; the visually hidden input inside it takes the focus, and focus-ring shows it. */}
+        <label className={buttonClasses({ size: 'sm', className: 'relative cursor-pointer' })}>
+          Import a backup…
+          <input type="file" accept=".json,application/json" className="sr-only" disabled={progress !== null} onChange={(event) => void onFile(event)} />
+        </label>
       </div>
       <div role="status" className="mt-3 text-sm empty:hidden">
         {progress !== null && <ImportProgress label="Importing…" value={progress} />}

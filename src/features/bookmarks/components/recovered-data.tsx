@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+import { Button } from '@/components/ui/button';
 import { FormattedDate } from '@/components/ui/formatted-date';
 import { ImportProgress } from '@/features/bookmarks/components/import-progress';
 import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
@@ -9,12 +10,6 @@ import { downloadText } from '@/features/bookmarks/lib/download';
 import { readBackupSync } from '@/features/bookmarks/lib/export-backup';
 
 const RECOVERED_DATA_ID = 'recovered-data';
-
-const buttonClass =
-  'inline-flex min-h-9 items-center rounded-md border border-amber-400 bg-white px-3 text-sm font-medium text-amber-950 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 disabled:cursor-not-allowed disabled:opacity-60 dark:border-amber-600 dark:bg-stone-900 dark:text-amber-50 dark:hover:bg-amber-900 dark:focus-visible:outline-amber-300';
-
-const dangerClass =
-  'inline-flex min-h-9 items-center rounded-md bg-rose-700 px-3 text-sm font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 dark:bg-rose-300 dark:text-rose-950 dark:hover:bg-rose-200 dark:focus-visible:outline-rose-300';
 
 /** What a backup holds, read the way an import would read it. */
 interface BackupSummary {
@@ -110,26 +105,26 @@ function RecoveredBackup({ backup, onMessage }: { backup: StoredBackup; onMessag
           <p className="w-full text-sm font-medium text-stone-900 sm:w-auto dark:text-stone-100">
             Delete it for good? Download it first if you may want it later.
           </p>
-          <button type="button" className={dangerClass} onClick={remove}>
+          <Button variant="danger" size="sm" onClick={remove}>
             Delete
-          </button>
-          <button type="button" className={buttonClass} onClick={() => setPhase({ kind: 'idle' })}>
+          </Button>
+          <Button size="sm" onClick={() => setPhase({ kind: 'idle' })}>
             Keep it
-          </button>
+          </Button>
         </div>
       ) : (
         <div className="mt-3 flex flex-wrap gap-2">
-          <button type="button" className={buttonClass} onClick={download}>
+          <Button size="sm" onClick={download}>
             Download
-          </button>
+          </Button>
           {summary.readable > 0 && (
-            <button type="button" className={buttonClass} disabled={phase.kind === 'restoring'} onClick={() => void restore()}>
+            <Button size="sm" disabled={phase.kind === 'restoring'} onClick={() => void restore()}>
               Restore
-            </button>
+            </Button>
           )}
-          <button type="button" className={buttonClass} disabled={phase.kind === 'restoring'} onClick={() => setPhase({ kind: 'confirm-delete' })}>
+          <Button size="sm" disabled={phase.kind === 'restoring'} onClick={() => setPhase({ kind: 'confirm-delete' })}>
             Delete…
-          </button>
+          </Button>
         </div>
       )}
       {phase.kind === 'restoring' && (

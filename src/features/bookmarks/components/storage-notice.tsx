@@ -1,12 +1,10 @@
 import { Link } from 'react-router';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
 import { reportSentence, type ReadReport } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import { downloadText } from '@/features/bookmarks/lib/download';
 import { toBackupJson } from '@/features/bookmarks/lib/export-backup';
-
-const buttonClass =
-  'rounded-md border border-amber-400 bg-white px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50 dark:hover:bg-amber-900 dark:focus-visible:outline-amber-300';
 
 /** "3 of 5 are exactly as you saved them." */
 function asSaved(report: ReadReport): string {
@@ -60,43 +58,40 @@ export function StorageNotice() {
         {persistMessage && <p className="text-sm">{persistMessage}</p>}
         <div className="flex flex-wrap gap-2">
           {recovered?.backupKey && (
-            <Link to="/bookmarks#recovered-data" className={buttonClass}>
+            <Link to="/bookmarks#recovered-data" className={buttonClasses({ size: 'sm' })}>
               Go to Recovered data
             </Link>
           )}
           {recovered && !recovered.report && (
-            <button
-              type="button"
-              className={buttonClass}
+            <Button
+              size="sm"
               onClick={() => downloadText(`frontier-reader-unreadable-bookmarks-${today()}.txt`, recovered.raw, 'text/plain')}
             >
               Download the unreadable data
-            </button>
+            </Button>
           )}
           {recovered?.report && !recovered.backupKey && (
-            <button
-              type="button"
-              className={buttonClass}
+            <Button
+              size="sm"
               onClick={() => downloadText(`frontier-reader-recovered-bookmarks-${today()}.json`, recovered.raw, 'application/json')}
             >
               Download the data as it was
-            </button>
+            </Button>
           )}
           {problem && problem.kind !== 'newer-version' && bookmarks.length > 0 && (
-            <button
-              type="button"
-              className={buttonClass}
+            <Button
+              size="sm"
               onClick={() =>
                 downloadText(`frontier-reader-bookmarks-${today()}.json`, toBackupJson(bookmarks, new Date().toISOString()), 'application/json')
               }
             >
               Download a backup of this session’s bookmarks
-            </button>
+            </Button>
           )}
           {recovered && !problem && (
-            <button type="button" className={buttonClass} onClick={() => getBookmarkStore().dismissRecovered()}>
+            <Button size="sm" onClick={() => getBookmarkStore().dismissRecovered()}>
               Dismiss
-            </button>
+            </Button>
           )}
         </div>
       </div>

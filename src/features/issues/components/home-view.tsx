@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { entryPath, issuePath } from '@/components/entry/paths';
 import { Page } from '@/components/layout/page';
-import { buttonClass } from '@/components/ui/error-panel';
+import { buttonClasses } from '@/components/ui/button';
 import { TopicChips } from '@/components/ui/chips';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
 import { countArxivPapers, topTopics } from '@/features/issues/lib/issue-stats';
@@ -34,7 +34,7 @@ export function HomeView({ archive }: { archive: Archive }) {
               {latestEntries.length} entries · {countArxivPapers(latestEntries)} arXiv papers
             </p>
           </div>
-          <Link to={issuePath(latest.id)} className={`${buttonClass.primary} self-start sm:self-auto`}>
+          <Link to={issuePath(latest.id)} className={buttonClasses({ variant: 'primary', className: 'self-start sm:self-auto' })}>
             Read the full issue <span aria-hidden="true">→</span>
           </Link>
         </div>
