@@ -1,6 +1,6 @@
 /** The benchmark's fixed query set: what people type, including half-typed words, typos, phrases and facet-only browsing. */
-import type { ArchiveBundle } from '../../src/shared/bundle';
-import type { FacetSelection } from '../../src/features/search/lib/facets';
+import type { ArchiveBundle } from '@/shared/bundle';
+import type { FacetSelection } from '@/features/search/lib/facets';
 
 /** One keystroke's request: the query text as typed and any selected facets. */
 export interface BenchQuery {

@@ -11,10 +11,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Charset, Document } from 'flexsearch';
 import Fuse from 'fuse.js';
-import { parseBundle, type ArchiveBundle } from '../../src/shared/bundle';
-import { entryBodyText } from '../../src/shared/search-options';
-import { buildBookmarkedTable, buildFacetTables, countFacets, describeFacets, type FacetSelection } from '../../src/features/search/lib/facets';
-import { SearchEngine } from '../../src/features/search/lib/search-engine';
+import { parseBundle, type ArchiveBundle } from '@/shared/bundle';
+import { entryBodyText } from '@/shared/search-options';
+import { buildBookmarkedTable, buildFacetTables, countFacets, describeFacets, type FacetSelection } from '@/features/search/lib/facets';
+import { SearchEngine } from '@/features/search/lib/search-engine';
 import { BENCH_QUERIES, type BenchQuery } from './queries';
 import { syntheticArchive } from './synthetic-archive';
 

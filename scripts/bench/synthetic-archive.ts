@@ -4,9 +4,10 @@
  * paper in several issues at the seed's rates. A few invented names per entry make the vocabulary grow with the
  * archive, as a real one does (new models, datasets, labs).
  */
-import { entryBodyText } from '../../src/shared/search-options';
+import { entryBodyText } from '@/shared/search-options';
 import { createRandom } from '../lib/random';
-import { SCHEMA_VERSION, type ArchiveBundle, type Entry, type EntryLink, type Issue } from '../../src/shared/bundle';
+import { SCHEMA_VERSION, type ArchiveBundle, type Entry, type EntryLink, type Issue } from '@/shared/bundle';
+import { MONTH_NAMES } from '@/shared/labels';
 
 type Random = () => number;
 
@@ -75,8 +76,6 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Generates an archive of `size` entries in the seed's image, ~30 entries per weekly issue, newest first. */
 export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed = 42): ArchiveBundle {
   const random = createRandom(randomSeed + size);
@@ -108,7 +107,7 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
   for (let issueIndex = 0; issueIndex < issueCount; issueIndex++) {
     const date = new Date(newest.getTime() - issueIndex * 7 * 86_400_000);
     const issueId = isoDate(date);
-    const issue: Issue = { id: issueId, date: issueId, title: `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`, entryIds: [] };
+    const issue: Issue = { id: issueId, date: issueId, title: `${(MONTH_NAMES[date.getUTCMonth()] ?? '').slice(0, 3)} ${date.getUTCDate()}, ${date.getUTCFullYear()}`, entryIds: [] };
     const perIssue = Math.min(30, size - entries.length);
     for (let position = 1; position <= perIssue; position++) {
       const headline = Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(random, headlineWords)).join(' ').replace(/[:.,]$/, '');
@@ -154,6 +153,7 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
         paperGroup: null,
         related: [],
         source: { file: 'synthetic.txt', line: entries.length + 1 },
+        outlet: new URL(links[0]!.url).hostname,
       };
       if (reuse) {
         reuse.entry.paperGroup ??= reuse.entry.id;
@@ -166,5 +166,5 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
     }
     issues.push(issue);
   }
-  return { schemaVersion: SCHEMA_VERSION, issues, entries, topics: seed.topics };
+  return { schemaVersion: SCHEMA_VERSION, publication: seed.publication, issues, entries, topics: seed.topics };
 }

@@ -1,6 +1,6 @@
 /**
- * The full-text index settings, defined once: the app's index, any build-time index and the benchmark all use these.
- * Relative imports only, so Node scripts (tsx) can load this file without the `@/` alias.
+ * The full-text index settings, defined once: the app's search engine and the benchmark both use these.
+ * Relative imports only: scripts/build-data.ts loads src/shared under plain tsx, without the `@/` alias.
  */
 import type { Options, SearchOptions } from 'minisearch';
 import type { Entry } from './bundle';
@@ -69,8 +69,15 @@ export function textDocument(entry: Entry, entryIndex: number): SearchDocument {
   return { id: textDocumentId(entryIndex), summary: entry.summary, body: entryBodyText(entry) };
 }
 
-/** Runs of letters, digits and combining marks are words; everything else separates them. */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** Letters, digits and combining marks make words; everything else separates them. */
+const WORD_CHARACTER = String.raw`[\p{L}\p{N}\p{M}]`;
+const WORD = new RegExp(`${WORD_CHARACTER}+`, 'gu');
+const ENDS_IN_WORD = new RegExp(`${WORD_CHARACTER}$`, 'u');
+
+/** True when text ends in a word character, i.e. its last word may still be being typed. */
+export function endsInWord(text: string): boolean {
+  return ENDS_IN_WORD.test(text);
+}
 
 /** Splits text into words. Scripts written without spaces (Japanese, Chinese) yield one word per run, findable by its beginning. */
 export function tokenize(text: string): string[] {
@@ -171,22 +178,6 @@ export const searchIndexOptions: Options<SearchDocument> = {
     tokenize,
   },
 };
-
-/**
- * Options for searching one query word. The last word of a query being typed is matched as a prefix;
- * words already finished match exactly or with a typo.
- */
-export function wordSearchOptions(term: string, isLastWord: boolean): SearchOptions {
-  return {
-    boost: { ...FIELD_BOOSTS },
-    prefix: isLastWord && prefixMatches(term),
-    fuzzy: fuzzinessFor(term),
-    maxFuzzy: MAX_FUZZY,
-    combineWith: 'OR',
-    processTerm: processQueryTerm,
-    tokenize,
-  };
-}
 
 /** Options for "Did you mean …" suggestions: every word may be misspelt, all must match. */
 export const suggestionOptions: SearchOptions = {

@@ -122,11 +122,26 @@ test('the keyboard reaches search from any page and moves through results', asyn
   await expect(searchBox(page)).toBeFocused();
 });
 
-test('no results: says so, suggests a spelling and offers to clear the filters', async ({ page }) => {
+test('no results: says so, suggests a spelling, and following it finds entries', async ({ page }) => {
+  // Six letters allow one typo in search, so the swapped pair in "agnets" finds nothing; suggestions allow two.
+  await page.goto('/search?q=agnets');
+  await expect(page.getByText('No results for “agnets”.')).toBeVisible();
+  const suggestion = page.getByRole('main').getByRole('link', { name: 'agents', exact: true });
+  await expect(page.getByText('Did you mean agents?')).toBeVisible();
+  await suggestion.click();
+  await expect(page).toHaveURL(/\/search\?q=agents$/);
+  await expect(searchBox(page)).toHaveValue('agents');
+  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect(page.getByRole('main').getByRole('article').first().locator('mark').first()).toHaveText(/agents?/i);
+});
+
+test('no results under filters: offers to clear them, not a spelling, since the words matched', async ({ page }) => {
   await page.goto('/search?q=reasonin+benchmrak&kind=release');
   await expect(page.getByText('No results for “reasonin benchmrak”.')).toBeVisible();
+  await expect(page.getByText('Did you mean')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/kind=/);
+  expect(await resultCount(page)).toBeGreaterThan(0);
 });
 
 test('group by paper merges entries about the same paper', async ({ page }) => {

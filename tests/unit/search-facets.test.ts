@@ -4,7 +4,6 @@ import {
   buildFacetTables,
   countFacets,
   describeFacets,
-  sourceOf,
   type FacetSelection,
 } from '@/features/search/lib/facets';
 import { fixtureBundle } from '../support/fixture-bundle';
@@ -76,17 +75,11 @@ describe('disjunctive faceting', () => {
   });
 });
 
-describe('sourceOf', () => {
-  it('names well-known hosts and falls back to the host name', () => {
-    const paper = entries.find((entry) => entry.paper?.arxivId)!;
-    expect(sourceOf(paper)).toBe('arXiv');
-    expect(sourceOf({ ...paper, paper: { ...paper.paper!, url: 'https://cdn.openai.com/papers/x.pdf' } })).toBe('OpenAI');
-    expect(sourceOf({ ...paper, paper: { ...paper.paper!, url: 'https://www.nature.com/articles/x' } })).toBe('Nature');
-    expect(sourceOf({ ...paper, paper: { ...paper.paper!, url: 'https://dl.acm.org/doi/1' } })).toBe('dl.acm.org');
-  });
-
-  it('uses the main link of entries without a paper', () => {
-    const news = entries.find((entry) => entry.id === '2024-11-02-ai-identifies-database-vulnerability')!;
-    expect(sourceOf(news)).toBe('PCMag');
+describe('the source facet', () => {
+  it('lists each entry by the outlet the build named', () => {
+    const { count } = facetCounts({});
+    expect(count('source', 'arXiv')).toBe(6);
+    expect(count('source', 'PCMag')).toBe(1);
+    expect(count('source', 'Anthropic')).toBe(1);
   });
 });

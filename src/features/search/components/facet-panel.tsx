@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FacetCounts, FacetKey, FacetValueCount } from '../lib/facets';
+import type { FacetCounts, FacetKey, FacetValueCount } from '@/features/search/lib/facets';
 
 /** Facet names as the reader sees them. */
 export const FACET_LABELS: Readonly<Record<FacetKey, string>> = {
@@ -39,9 +39,9 @@ export interface FacetPanelProps {
 }
 
 const checkboxClass =
-  'size-4 shrink-0 rounded border-stone-400 accent-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50 dark:accent-indigo-300 dark:focus-visible:outline-indigo-400';
+  'size-4 shrink-0 rounded border-stone-400 accent-indigo-700 disabled:opacity-50 dark:accent-indigo-300';
 const linkButtonClass =
-  'rounded text-sm font-medium text-indigo-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-200 dark:focus-visible:outline-indigo-400';
+  'rounded text-sm font-medium text-indigo-800 underline-offset-4 hover:underline dark:text-indigo-200';
 
 function ValueOption({ facetKey, value, onToggle }: { facetKey: FacetKey; value: FacetValueCount; onToggle: FacetPanelProps['onToggle'] }) {
   const disabled = value.count === 0 && !value.selected;

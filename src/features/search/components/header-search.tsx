@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { archiveKeys, type Archive } from '@/lib/archive-query';
-import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '../lib/search-focus';
+import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '@/features/search/lib/search-focus';
 import { SearchIcon } from '@/components/ui/icons';
 
 /**
@@ -22,7 +22,7 @@ export function HeaderSearch() {
   const prepareIndex = () => {
     const archive = queryClient.getQueryData<Archive>(archiveKeys.bundle());
     // Loaded on demand so MiniSearch stays out of the first page's JavaScript.
-    if (archive) void import('../lib/search-engine').then(({ engineFor }) => engineFor(archive.bundle).start());
+    if (archive) void import('@/features/search/lib/search-engine').then(({ engineFor }) => engineFor(archive.bundle).start());
   };
 
   useEffect(() => {

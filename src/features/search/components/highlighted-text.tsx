@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { TextSegment } from '../lib/highlight';
+import type { TextSegment } from '@/features/search/lib/highlight';
 
 /** Text with its matched words in <mark>; built from text nodes, never HTML. */
 export function HighlightedText({ segments }: { segments: readonly TextSegment[] }) {

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { HelpIcon } from '@/components/ui/icons';
 
 const EXAMPLES: { syntax: string; meaning: string }[] = [
   { syntax: 'mixture experts', meaning: 'entries with every word (typos and word beginnings are fine)' },
@@ -37,20 +39,10 @@ export function QueryHelp() {
         }
       }}
     >
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-        className="inline-flex h-11 items-center gap-1.5 rounded-lg border border-stone-300 bg-white px-3 text-sm font-medium text-stone-700 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 dark:hover:bg-stone-800 dark:focus-visible:outline-indigo-400"
-      >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-          <circle cx="10" cy="10" r="7.5" />
-          <path d="M7.8 7.6a2.3 2.3 0 1 1 3.2 2.1c-.6.3-1 .8-1 1.4v.4M10 14.2v.1" strokeLinecap="round" />
-        </svg>
+      <Button ref={buttonRef} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)} className="h-11">
+        <HelpIcon />
         Search tips
-      </button>
+      </Button>
       <div
         id={panelId}
         hidden={!open}

@@ -1,21 +1,23 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Link, NavigationType, useLocation, useNavigationType } from 'react-router';
+import { useLocation } from 'react-router';
 import { Page } from '@/components/layout/page';
+import { Button } from '@/components/ui/button';
+import { FilterIcon, SearchIcon } from '@/components/ui/icons';
+import { ActiveFilterChips } from '@/features/search/components/active-filter-chips';
+import { FacetPanel } from '@/features/search/components/facet-panel';
+import { NoResults } from '@/features/search/components/no-results';
+import { QueryHelp } from '@/features/search/components/query-help';
+import { focusFirstResult, SearchResults } from '@/features/search/components/search-results';
+import { useDraftQuery } from '@/features/search/hooks/use-draft-query';
+import { useResultPaging } from '@/features/search/hooks/use-result-paging';
+import { useSearchEngine } from '@/features/search/hooks/use-search-engine';
+import { useSearchState } from '@/features/search/hooks/use-search-state';
+import type { FacetKey, FacetSelection } from '@/features/search/lib/facets';
+import type { SortOrder } from '@/features/search/lib/ranking';
+import { SEARCH_INPUT_ID, type SearchNavigationState } from '@/features/search/lib/search-focus';
+import { selectedCount, toggleValue, writeSearchParams, type SearchState } from '@/features/search/lib/search-params';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
-import { FACET_KEYS, type FacetKey, type FacetSelection } from '../lib/facets';
-import { SEARCH_INPUT_ID, type SearchNavigationState } from '../lib/search-focus';
-import { selectedCount, toggleValue, writeSearchParams, type SearchState } from '../lib/search-params';
-import type { SortOrder } from '../lib/search-engine';
-import { useSearchEngine } from '../hooks/use-search-engine';
-import { useSearchState } from '../hooks/use-search-state';
-import { FACET_LABELS, FacetPanel } from './facet-panel';
-import { QueryHelp } from './query-help';
-import { focusFirstResult, SearchResults } from './search-results';
-import { SearchIcon } from '@/components/ui/icons';
-
-/** Results rendered at first and added by "Show more". */
-const PAGE_SIZE = 20;
 
 export interface SearchPageProps {
   archive: Archive;
@@ -24,10 +26,6 @@ export interface SearchPageProps {
   /** Controls shown on each result, e.g. a bookmark toggle. */
   renderActions?: (entry: Entry) => ReactNode;
 }
-
-const buttonClass =
-  'inline-flex items-center gap-1.5 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800 dark:focus-visible:outline-indigo-400';
-const linkClass = 'font-medium text-indigo-800 underline underline-offset-4 hover:no-underline dark:text-indigo-200';
 
 /** Shows a note only when indexing takes long enough to notice, so a small archive never flashes it. */
 function useSlowIndexing(indexing: boolean): boolean {
@@ -43,34 +41,40 @@ function useSlowIndexing(indexing: boolean): boolean {
   return indexing && slow;
 }
 
+/** A ref callback for the search box that focuses it on arrival from the header box, in the same commit that removes that box, so no keystroke falls in between. */
+function useArrivalFocus(inputRef: { current: HTMLInputElement | null }) {
+  const location = useLocation();
+  const [focusOnArrival] = useState(() => (location.state as SearchNavigationState | null)?.focusSearch === true);
+  return useCallback(
+    (input: HTMLInputElement | null) => {
+      inputRef.current = input;
+      if (input && focusOnArrival) {
+        input.focus();
+        input.setSelectionRange(input.value.length, input.value.length);
+      }
+    },
+    [focusOnArrival, inputRef],
+  );
+}
+
+/** "12 results for “moe”", or what the index is doing while it cannot answer yet. */
+function countText(total: number, status: string, groupByPaper: boolean, query: string): string {
+  if (status === 'idle' || status === 'indexing') return 'Preparing search…';
+  const [one, many] = groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
+  return `${total.toLocaleString('en-US')} ${total === 1 ? one : many}${query ? ` for “${query}”` : ''}`;
+}
+
 /** The search page: a query box, results as you type, facets, sort and grouping, all kept in the URL. */
 export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPageProps) {
   const [state, setState] = useSearchState();
   const { engine, version, status } = useSearchEngine(archive.bundle);
-  const location = useLocation();
-  const navigationType = useNavigationType();
   const inputRef = useRef<HTMLInputElement>(null);
+  const attachInput = useArrivalFocus(inputRef);
   const filtersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
-
-  // The box shows what is typed at once; the URL follows. Back, Forward and links set the box from the URL,
-  // but the URL catching up with typing (a replace marked `typing`) must not overwrite newer keystrokes.
-  const [draft, setDraft] = useState(state.query);
-  const [seenLocation, setSeenLocation] = useState(location.key);
-  const navigationState = location.state as SearchNavigationState | null;
-  if (location.key !== seenLocation) {
-    setSeenLocation(location.key);
-    if (!(navigationType === NavigationType.Replace && navigationState?.typing)) setDraft(state.query);
-  }
+  const [draft, setDraft] = useDraftQuery(state.query);
   const query = useDeferredValue(draft);
-
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const requestKey = JSON.stringify([query, state.selection, state.sort, state.groupByPaper]);
-  const [limitKey, setLimitKey] = useState(requestKey);
-  if (limitKey !== requestKey) {
-    setLimitKey(requestKey);
-    setLimit(PAGE_SIZE);
-  }
+  const { limit, showMore } = useResultPaging(JSON.stringify([query, state.selection, state.sort, state.groupByPaper]));
 
   const response = useMemo(
     () =>
@@ -81,23 +85,9 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
         groupByPaper: state.groupByPaper,
         bookmarkedIds,
         limit,
+        indexVersion: version,
       }),
-    // `version` changes as the index grows, so results improve while it is built.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [engine, version, query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, limit],
-  );
-
-  // Arriving from the header box, focus moves in the same commit that removes that box, so no keystroke falls in between.
-  const [focusOnArrival] = useState(() => navigationState?.focusSearch === true);
-  const attachInput = useCallback(
-    (input: HTMLInputElement | null) => {
-      inputRef.current = input;
-      if (input && focusOnArrival) {
-        input.focus();
-        input.setSelectionRange(input.value.length, input.value.length);
-      }
-    },
-    [focusOnArrival],
   );
 
   const commit = (next: Partial<SearchState>) => setState({ ...state, query: draft, ...next }, 'push');
@@ -114,25 +104,13 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
   const clearFilters = () => commit({ selection: {} });
   const filterCount = selectedCount(state.selection);
   const slowIndexing = useSlowIndexing(status !== 'ready');
-  const hasQuery = draft.trim() !== '';
-  const unit = state.groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
-  const countText =
-    status === 'idle' || status === 'indexing'
-      ? 'Preparing search…'
-      : `${response.total.toLocaleString('en-US')} ${response.total === 1 ? unit[0] : unit[1]}${hasQuery ? ` for “${draft.trim()}”` : ''}`;
-  const suggestionHref = response.suggestion
-    ? `?${writeSearchParams({ ...state, query: response.suggestion }).toString()}`
+  const trimmed = draft.trim();
+  const suggestion = response.suggestion
+    ? { query: response.suggestion, href: `?${writeSearchParams({ ...state, query: response.suggestion }).toString()}` }
     : null;
 
-  const activeChips = FACET_KEYS.flatMap((key) =>
-    (state.selection[key] ?? []).map((value) => {
-      const label = response.facets.find((facet) => facet.key === key)?.values.find((item) => item.value === value)?.label ?? value;
-      return { key, value, label: key === 'code' || key === 'bookmarked' ? FACET_LABELS[key] : `${FACET_LABELS[key]}: ${label}` };
-    }),
-  );
-
   return (
-    <Page title={hasQuery ? `Search: ${draft.trim()}` : 'Search'}>
+    <Page title={trimmed ? `Search: ${trimmed}` : 'Search'}>
       <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">Search the archive</h1>
       <form
         role="search"
@@ -174,7 +152,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
 
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         <p id={`${filtersId}-count`} role="status" className="mr-auto text-sm font-medium text-stone-800 dark:text-stone-200">
-          {countText}
+          {countText(response.total, status, state.groupByPaper, trimmed)}
         </p>
         <label className="flex items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
           Sort
@@ -183,7 +161,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
             onChange={(event) => commit({ sort: event.target.value as SortOrder })}
             className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
           >
-            <option value="relevance" disabled={!hasQuery}>
+            <option value="relevance" disabled={!trimmed}>
               Relevance
             </option>
             <option value="newest">Newest</option>
@@ -201,45 +179,15 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
         </label>
       </div>
 
-      {activeChips.length > 0 && (
-        <div className="mt-3 flex flex-wrap items-center gap-2">
-          <span className="text-sm text-stone-700 dark:text-stone-300">Filters:</span>
-          <ul className="flex flex-wrap gap-1.5">
-            {activeChips.map((chip) => (
-              <li key={`${chip.key}=${chip.value}`}>
-                <button
-                  type="button"
-                  onClick={() => toggle(chip.key, chip.value)}
-                  aria-label={`Remove filter ${chip.label}`}
-                  className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-0.5 text-xs font-medium text-indigo-800 ring-1 ring-indigo-200 ring-inset hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800 dark:hover:bg-indigo-900"
-                >
-                  {chip.label}
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={clearFilters} className={`text-sm ${linkClass}`}>
-            Clear all filters
-          </button>
-        </div>
-      )}
+      <ActiveFilterChips selection={state.selection} facets={response.facets} onRemove={toggle} onClearAll={clearFilters} />
 
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
         <section aria-labelledby={`${filtersId}-heading`} className="mb-6 lg:mb-0">
           <h2 id={`${filtersId}-heading`} className="sr-only lg:not-sr-only lg:text-sm lg:font-semibold lg:tracking-wide lg:text-stone-600 lg:uppercase dark:lg:text-stone-400">
             Filters
           </h2>
-          <button
-            type="button"
-            aria-expanded={filtersOpen}
-            aria-controls={filtersId}
-            onClick={() => setFiltersOpen((open) => !open)}
-            className={`${buttonClass} lg:hidden`}
-          >
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.7">
-              <path d="M3 5h14M6 10h8M8.5 15h3" strokeLinecap="round" />
-            </svg>
+          <Button size="sm" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)} className="lg:hidden">
+            <FilterIcon />
             Filters
             {filterCount > 0 && (
               <span className="rounded-full bg-indigo-700 px-1.5 text-xs text-white dark:bg-indigo-300 dark:text-indigo-950">
@@ -248,7 +196,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
                 <span className="sr-only"> active)</span>
               </span>
             )}
-          </button>
+          </Button>
           <div
             id={filtersId}
             className={`${filtersOpen ? 'block' : 'hidden'} mt-3 rounded-xl border border-stone-200 bg-white px-3 lg:mt-2 lg:block lg:border-0 lg:bg-transparent lg:px-0 dark:border-stone-800 dark:bg-stone-900 lg:dark:bg-transparent`}
@@ -267,28 +215,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
             </p>
           )}
           {response.total === 0 && status !== 'idle' && status !== 'indexing' ? (
-            <div className="rounded-xl border border-dashed border-stone-300 p-6 text-stone-800 dark:border-stone-700 dark:text-stone-200">
-              <p className="font-medium">{hasQuery ? `No results for “${draft.trim()}”.` : 'No entries match these filters.'}</p>
-              {suggestionHref && response.suggestion && (
-                <p className="mt-2">
-                  Did you mean{' '}
-                  <Link to={{ search: suggestionHref }} className={linkClass}>
-                    {response.suggestion}
-                  </Link>
-                  ?
-                </p>
-              )}
-              {filterCount > 0 && (
-                <p className="mt-3">
-                  <button type="button" onClick={clearFilters} className={buttonClass}>
-                    Clear filters
-                  </button>
-                </p>
-              )}
-              {hasQuery && filterCount === 0 && !response.suggestion && (
-                <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">Try fewer words, or check the search tips.</p>
-              )}
-            </div>
+            <NoResults query={trimmed} suggestion={suggestion} filterCount={filterCount} onClearFilters={clearFilters} />
           ) : (
             <SearchResults
               hits={response.hits}
@@ -299,12 +226,12 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
           )}
           {response.hits.length < response.total && (
             <p className="mt-4 text-center">
-              <button type="button" onClick={() => setLimit((value) => value + PAGE_SIZE)} className={buttonClass}>
+              <Button onClick={showMore}>
                 Show more results
                 <span className="text-stone-600 dark:text-stone-400">
                   ({response.hits.length} of {response.total.toLocaleString('en-US')})
                 </span>
-              </button>
+              </Button>
             </p>
           )}
         </section>

@@ -4,8 +4,8 @@ import { entryPath, issuePath } from '@/components/entry/paths';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
 import type { Entry } from '@/shared/bundle';
 import type { SearchField } from '@/shared/search-options';
-import type { SearchHit } from '../lib/search-engine';
-import { HighlightedText } from './highlighted-text';
+import type { SearchHit } from '@/features/search/lib/search-engine';
+import { HighlightedText } from '@/features/search/components/highlighted-text';
 
 const FIELD_LABELS: Readonly<Record<SearchField, string>> = {
   headline: 'Headline',
@@ -58,7 +58,7 @@ function ResultItem({ hit, grouped, renderActions }: { hit: SearchHit; grouped: 
               <Link
                 to={entryPath(entry.id)}
                 {...{ [RESULT_LINK]: '' }}
-                className="rounded-sm underline-offset-4 hover:text-indigo-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:hover:text-indigo-200 dark:focus-visible:outline-indigo-400"
+                className="rounded-sm underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
               >
                 <HighlightedText segments={hit.headline} />
               </Link>

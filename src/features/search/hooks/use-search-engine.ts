@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ArchiveBundle } from '@/shared/bundle';
-import { engineFor, type IndexStatus, type SearchEngine } from '../lib/search-engine';
+import { engineFor, type IndexStatus, type SearchEngine } from '@/features/search/lib/search-engine';
 
 /** The archive's search engine (one per bundle), its build started, and a version that changes as the index grows. */
 export function useSearchEngine(bundle: ArchiveBundle): { engine: SearchEngine; version: number; status: IndexStatus } {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { readSearchParams, writeSearchParams, type SearchState } from '../lib/search-params';
+import { readSearchParams, writeSearchParams, type SearchState } from '@/features/search/lib/search-params';
 
 /** How a state change enters history: typing replaces the current entry, committed changes (facets, sort) push one. */
 export type HistoryMode = 'replace' | 'push';

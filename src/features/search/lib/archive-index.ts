@@ -2,11 +2,12 @@
  * The archive's MiniSearch index, with a fast path for search-as-you-type.
  *
  * MiniSearch's `search()` builds a result object per matching document and sorts them; for a common word in a
- * 10,000-entry archive that alone takes tens of milliseconds. This subclass reads the index through MiniSearch's
- * documented `protected` members and scores postings straight into the caller's typed arrays, with MiniSearch's
- * own BM25+ formula, field boosts and prefix/fuzzy weights, so ranking matches `search()`.
+ * 10,000-entry archive that alone takes tens of milliseconds. This subclass reads the index through the `protected`
+ * members MiniSearch declares for subclasses (their layout is internal, hence minisearch pinned to 7.2.0) and hands
+ * each posting to a visitor, scored with MiniSearch's own BM25+ formula, field boosts and prefix/fuzzy weights, so
+ * ranking matches `search()`.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type BM25Params } from 'minisearch';
 import {
   FIELD_BOOSTS,
   MAX_FUZZY,
@@ -14,12 +15,7 @@ import {
   searchIndexOptions,
   type SearchDocument,
   type SearchField,
-} from '../../../shared/search-options';
-
-/** MiniSearch's default weights of prefix and fuzzy matches and BM25+ parameters (minisearch 7). */
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+} from '@/shared/search-options';
 
 /** How a query word is matched. */
 export interface WordMatch {
@@ -45,10 +41,15 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
   /** Field lengths by short id × field, mirrored from `_fieldLength` to avoid a map look-up per posting. */
   private lengths: Float32Array;
   private readonly fieldCount = SEARCH_FIELDS.length;
+  /** Prefix and fuzzy match weights and BM25+ parameters, read from the options `search()` itself uses. */
+  private readonly weights: { prefix: number; fuzzy: number };
+  private readonly bm25: BM25Params;
 
   /** `capacity`: how many documents will be added (grows if exceeded). */
   constructor(capacity: number) {
     super(searchIndexOptions);
+    this.weights = this._options.searchOptions.weights;
+    this.bm25 = this._options.searchOptions.bm25;
     this.documentOfShortId = new Int32Array(Math.max(1, capacity));
     this.lengths = new Float32Array(Math.max(1, capacity) * this.fieldCount);
   }
@@ -84,7 +85,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
         const distance = candidate.length - term.length;
-        expansions.push({ term: candidate, weight: (PREFIX_WEIGHT * candidate.length) / (candidate.length + 0.3 * distance), data });
+        expansions.push({ term: candidate, weight: (this.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance), data });
       }
     }
     if (match.fuzzy) {
@@ -93,7 +94,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
         for (const [candidate, [data, distance]] of this._index.fuzzyGet(term, maxDistance)) {
           if (seen.has(candidate) || distance === 0) continue;
           seen.add(candidate);
-          expansions.push({ term: candidate, weight: (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance), data });
+          expansions.push({ term: candidate, weight: (this.weights.fuzzy * candidate.length) / (candidate.length + distance), data });
         }
       }
     }
@@ -107,6 +108,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
   visitPostings(term: string, match: WordMatch, visit: PostingVisitor): string[] {
     const expansions = this.expand(term, match);
     const documentCount = this._documentCount;
+    const { k, b, d } = this.bm25;
     for (const { weight, data } of expansions) {
       for (const field of SEARCH_FIELDS) {
         const fieldId = this._fieldIds[field]!;
@@ -119,9 +121,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
         const bit = FIELD_BIT[field];
         for (const [shortId, frequency] of postings) {
           const length = this.lengths[shortId * this.fieldCount + fieldId]!;
-          const bm25 =
-            inverseDocumentFrequency *
-            (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
+          const bm25 = inverseDocumentFrequency * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
           visit(this.documentOfShortId[shortId]!, boost * bm25, bit);
         }
       }

@@ -1,5 +1,5 @@
 /** Snippets and highlighting: which words of a text matched, as plain segments the UI renders with <mark>. */
-import { foldText, isUnspacedScript, tokenize, tokenizeWithOffsets } from '../../../shared/search-options';
+import { foldText, isUnspacedScript, tokenize, tokenizeWithOffsets } from '@/shared/search-options';
 
 /** A run of text, highlighted or not. Rendered as text, never as HTML. */
 export interface TextSegment {

@@ -1,8 +1,10 @@
 /** The search box's query language: words, `"exact phrases"`, `-exclusions` and `org:`/`topic:`/`issue:` filters. */
+import { endsInWord, tokenize } from '@/shared/search-options';
+
+const QUERY_FILTER_FIELDS = ['org', 'topic', 'issue'] as const;
 
 /** Fields a query may filter on with `field:value`. */
-export type QueryFilterField = 'org' | 'topic' | 'issue';
-export const QUERY_FILTER_FIELDS = ['org', 'topic', 'issue'] as const satisfies readonly QueryFilterField[];
+export type QueryFilterField = (typeof QUERY_FILTER_FIELDS)[number];
 
 /** A `field:value` filter written in the query; `-field:value` negates it. */
 export interface QueryFilter {
@@ -26,12 +28,7 @@ export interface ParsedQuery {
   partialWord: string | null;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const FILTER_PREFIX = /^(org|topic|issue):/i;
-
-function words(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
+const FILTER_PREFIX = new RegExp(`^(${QUERY_FILTER_FIELDS.join('|')}):`, 'i');
 
 /** Reads a value that is either `"quoted"` or runs to the next space; returns it and the index after it. */
 function readValue(input: string, start: number): { value: string; end: number; closed: boolean } {
@@ -84,13 +81,13 @@ export function parseQuery(input: string): ParsedQuery {
     if (input[i] === '"') {
       const { value, end, closed } = readValue(input, i);
       i = end;
-      const phraseWords = words(value);
+      const phraseWords = tokenize(value);
       if (phraseWords.length === 0) continue;
       if (!closed) {
         // An unfinished phrase is searched as words until its closing quote is typed.
         if (!negated) {
           query.words.push(...phraseWords);
-          lastWordEndsInput = /[\p{L}\p{N}\p{M}]$/u.test(value);
+          lastWordEndsInput = endsInWord(value);
         }
         continue;
       }
@@ -102,11 +99,11 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const { value, end } = readValue(input, i);
     i = end;
-    const tokenWords = words(value);
+    const tokenWords = tokenize(value);
     if (negated) query.excludedWords.push(...tokenWords);
     else {
       query.words.push(...tokenWords);
-      lastWordEndsInput = tokenWords.length > 0 && end === input.length && /[\p{L}\p{N}\p{M}]$/u.test(value);
+      lastWordEndsInput = tokenWords.length > 0 && end === input.length && endsInWord(value);
     }
   }
   if (lastWordEndsInput) query.partialWord = query.words.at(-1) ?? null;

@@ -1,25 +1,10 @@
 /**
  * The archive's search engine: one per bundle. It builds its MiniSearch index in short time slices
- * (short fields first, so it answers early; bodies after), then answers each keystroke synchronously:
- * text search, exclusions, phrases, query filters, disjunctive facet counts, sorting, grouping by paper
- * and snippets for the results on screen.
+ * (short fields first, so it answers early; bodies after), then answers each keystroke synchronously, in steps:
+ * plan the words, match them, filter, count facets, rank, and make snippets for the results on screen.
  */
-import type { Entry, Issue } from '../../../shared/bundle';
-import {
-  entryBodyText,
-  foldText,
-  fuzzinessFor,
-  processIndexTerm,
-  SEARCH_FIELDS,
-  STOP_WORDS,
-  suggestionOptions,
-  textDocument,
-  titleDocument,
-  tokenize,
-  prefixMatches,
-  type SearchField,
-} from '../../../shared/search-options';
-import { ArchiveIndex, FIELD_BIT } from './archive-index';
+import { filterCandidates } from '@/features/search/lib/candidate-filters';
+import { ArchiveIndex, FIELD_BIT } from '@/features/search/lib/archive-index';
 import {
   buildBookmarkedTable,
   countFacets,
@@ -28,15 +13,28 @@ import {
   type FacetCounts,
   type FacetSelection,
   type FacetTable,
-} from './facets';
-import { bestSnippet, highlightText, phraseWords, type HighlightTerms, type TextSegment } from './highlight';
-import { formatQuery, isEmptyQuery, parseQuery, type ParsedQuery, type QueryFilter } from './query-parser';
+} from '@/features/search/lib/facets';
+import { bestSnippet, highlightText, type HighlightTerms, type TextSegment } from '@/features/search/lib/highlight';
+import { highlightTermsFor, planQuery } from '@/features/search/lib/query-plan';
+import { formatQuery, parseQuery, type ParsedQuery } from '@/features/search/lib/query-parser';
+import { archiveOrder, effectiveSort, onePerPaper, rankEntries, type ArchiveOrder, type SortOrder } from '@/features/search/lib/ranking';
+import { SLICE_MS, TimeSlicer, yieldToMain } from '@/features/search/lib/time-slicer';
+import { WordMatcher } from '@/features/search/lib/word-matcher';
+import type { Entry, Issue } from '@/shared/bundle';
+import {
+  entryBodyText,
+  foldText,
+  SEARCH_FIELDS,
+  STOP_WORDS,
+  suggestionOptions,
+  textDocument,
+  titleDocument,
+  tokenize,
+  type SearchField,
+} from '@/shared/search-options';
 
 /** How far the index has got: `partial` answers from headlines, paper titles, organisations and topics only. */
 export type IndexStatus = 'idle' | 'indexing' | 'partial' | 'ready';
-
-/** Result orders. */
-export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
 /** Everything one search needs; all of it comes from the URL except the bookmarks. */
 export interface SearchRequest {
@@ -48,6 +46,11 @@ export interface SearchRequest {
   bookmarkedIds: ReadonlySet<string>;
   /** How many results to prepare for display (snippets cost time; the rest are only counted). */
   limit: number;
+  /**
+   * The {@link SearchEngine.version} the caller has seen. The engine always answers from its current index; the
+   * version is part of the request so that a memoised answer is asked again as the index grows.
+   */
+  indexVersion?: number;
 }
 
 /** One result as the page shows it. */
@@ -90,63 +93,60 @@ export interface BuildStats {
 
 /** How the build shares the thread. */
 export interface BuildOptions {
-  /** Work at most this long before yielding. */
+  /** Work at most about this long before yielding (default {@link SLICE_MS}). */
   sliceMs?: number;
   /** Gives the thread back (to input, rendering); defaults to the browser's scheduler or a message-channel tick. */
   yieldToMain?: () => Promise<void>;
 }
 
-/** Gives the main thread back for a moment: `scheduler.yield` where available, else a macrotask without timer clamping. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
+/** The texts a snippet is chosen from: the summary, each paragraph, the paper title. */
+function snippetPassages(entry: Entry): string[] {
+  return [entry.summary, ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')), entry.paper?.title ?? ''];
+}
+
+/** An entry's text folded into words joined by single spaces and wrapped in spaces, for phrase tests. */
+function phraseText(entry: Entry): string {
+  const parts = [entry.headline, entry.paper?.title ?? '', entry.summary, entryBodyText(entry)];
+  return ` ${parts.map((part) => tokenize(foldText(part)).join(' ')).join(' | ')} `;
+}
+
+/** Levenshtein distance between two words. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
   }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return previous[b.length]!;
+}
+
+/** The term spelt most like `word` (the first of equals), or `word` itself when there are none. */
+function closestTerm(word: string, terms: readonly string[]): string {
+  let best = word;
+  let bestDistance = Infinity;
+  for (const term of terms) {
+    const distance = editDistance(word, term);
+    if (distance < bestDistance) [best, bestDistance] = [term, distance];
+  }
+  return best;
 }
 
 const now = () => performance.now();
-
-/** A word of the query as the index is asked for it. */
-interface QueryWord {
-  /** Folded. */
-  term: string;
-  /** The word being typed: matched as a prefix. */
-  isLast: boolean;
-  /** Part of a phrase: no typo tolerance. */
-  exact: boolean;
-}
 
 /** The search engine for one archive. Create it once per bundle ({@link engineFor}). */
 export class SearchEngine {
   readonly entries: readonly Entry[];
   private readonly issueById: ReadonlyMap<string, Issue>;
   private readonly index: ArchiveIndex;
+  private readonly matcher: WordMatcher;
   private tables: FacetTable[] = [];
   private bookmarkTable: { ids: ReadonlySet<string>; table: FacetTable } | null = null;
-  /** Entry indices newest first. */
-  private dateOrder = new Int32Array(0);
-  /** Position of each entry in {@link dateOrder}. */
-  private dateRank = new Int32Array(0);
-  /** Entries about the same paper (one paperGroup) share a group; each group lists its entries newest first. */
-  private groupOf = new Int32Array(0);
-  private groupMembers = new Map<number, number[]>();
-  /** Lazily computed folded text of each entry, for phrases. */
-  private readonly foldedText: (string | undefined)[] = [];
-  /** Per-search scratch arrays, reset through `touched`. */
-  private scores = new Float64Array(0);
-  private fieldMasks = new Uint8Array(0);
-  private wordHits = new Uint8Array(0);
-  private lastWord = new Int16Array(0);
-  private touched: number[] = [];
+  private order: ArchiveOrder = archiveOrder([], []);
+  /** Lazily computed {@link phraseText} of each entry. */
+  private readonly phraseTexts: (string | undefined)[] = [];
 
   private statusValue: IndexStatus = 'idle';
   private versionValue = 0;
@@ -160,6 +160,7 @@ export class SearchEngine {
   ) {
     this.entries = entries;
     this.index = new ArchiveIndex(entries.length * 2);
+    this.matcher = new WordMatcher(this.index, entries.length);
     this.issueById = new Map(issues.map((issue) => [issue.id, issue]));
   }
 
@@ -191,86 +192,36 @@ export class SearchEngine {
     return this.building;
   }
 
-  private async build({ sliceMs = 8, yieldToMain: giveWay = yieldToMain }: BuildOptions): Promise<BuildStats> {
+  /**
+   * Facets, orders, titles, then texts, each phase in slices. Each phase starts a fresh slice (its first steps may
+   * compile code), and each status change gets a task of its own, since listeners re-render the page.
+   */
+  private async build({ sliceMs = SLICE_MS, yieldToMain: giveWay = yieldToMain }: BuildOptions): Promise<BuildStats> {
     const started = now();
-    let sliceStart = started;
-    let longestSliceMs = 0;
-    let slices = 1;
+    const slicer = new TimeSlicer(sliceMs, giveWay);
     this.setStatus('indexing');
-    const pause = async () => {
-      const elapsed = now() - sliceStart;
-      if (elapsed < sliceMs) return;
-      longestSliceMs = Math.max(longestSliceMs, elapsed);
-      await giveWay();
-      slices++;
-      sliceStart = now();
-    };
-    const n = this.entries.length;
+    await slicer.yield();
 
     const facetBuilder = new FacetTablesBuilder(this.entries, this.issues, this.topics);
-    for (let i = 0; i < n; i++) {
-      facetBuilder.add(this.entries[i]!);
-      if ((i & 15) === 15) await pause();
-    }
+    await slicer.forEach(this.entries, (entry) => facetBuilder.add(entry));
     this.tables = facetBuilder.build();
-    await pause();
-    this.prepareOrders();
-    this.scores = new Float64Array(n);
-    this.fieldMasks = new Uint8Array(n);
-    this.wordHits = new Uint8Array(n);
-    this.lastWord = new Int16Array(n).fill(-1);
-    await pause();
+    // One sort of the whole archive, which cannot be split: give it a slice of its own.
+    await slicer.yield();
+    this.order = archiveOrder(this.entries, this.issues);
+    await slicer.yield();
 
-    for (let i = 0; i < n; i++) {
-      this.index.addDocument(titleDocument(this.entries[i]!, i));
-      if ((i & 7) === 7) await pause();
-    }
+    await slicer.forEach(this.entries, (entry, i) => this.index.addDocument(titleDocument(entry, i)));
     const firstAnswerMs = now() - started;
+    await slicer.yield();
     this.setStatus('partial');
-    await pause();
+    await slicer.yield();
 
-    for (let i = 0; i < n; i++) {
-      this.index.addDocument(textDocument(this.entries[i]!, i));
-      await pause();
-    }
-    longestSliceMs = Math.max(longestSliceMs, now() - sliceStart);
+    await slicer.forEach(this.entries, (entry, i) => this.index.addDocument(textDocument(entry, i)));
+    const { longestSliceMs, slices } = slicer;
     const readyMs = now() - started;
+    await slicer.yield();
     this.setStatus('ready');
     return { firstAnswerMs, readyMs, longestSliceMs, slices };
-  }
-
-  /** Date order and paper groups; sorting once here keeps every keystroke linear. */
-  private prepareOrders() {
-    const n = this.entries.length;
-    const issueRank = new Map(this.issues.map((issue, i) => [issue.id, i]));
-    const entries = this.entries;
-    // Numeric keys (newest date first, then issue order, then position) sort far faster than comparing strings.
-    const keys = new Float64Array(n);
-    entries.forEach((entry, i) => {
-      const date = Number(entry.publishedOn.replaceAll('-', '')) || 0;
-      keys[i] = -date * 1e7 + (issueRank.get(entry.issueId) ?? 0) * 1000 + Math.min(entry.position, 999);
-    });
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
-    this.dateOrder = Int32Array.from(order);
-    this.dateRank = new Int32Array(n);
-    order.forEach((entry, rank) => (this.dateRank[entry] = rank));
-
-    const firstOfPaper = new Map<string, number>();
-    this.groupOf = Int32Array.from({ length: n }, (_, i) => {
-      const paperGroup = entries[i]!.paperGroup;
-      if (paperGroup === null) return i;
-      const first = firstOfPaper.get(paperGroup);
-      if (first !== undefined) return first;
-      firstOfPaper.set(paperGroup, i);
-      return i;
-    });
-    this.groupMembers = new Map();
-    for (const i of order) {
-      const root = this.groupOf[i]!;
-      const members = this.groupMembers.get(root);
-      if (members) members.push(i);
-      else this.groupMembers.set(root, [i]);
-    }
   }
 
   private facetTables(bookmarkedIds: ReadonlySet<string>): FacetTable[] {
@@ -280,203 +231,67 @@ export class SearchEngine {
     return [...this.tables, this.bookmarkTable.table];
   }
 
-  private entryFoldedText(i: number): string {
-    let text = this.foldedText[i];
-    if (text === undefined) {
-      const entry = this.entries[i]!;
-      const parts = [entry.headline, entry.paper?.title ?? '', entry.summary, entryBodyText(entry)];
-      text = ` ${parts.map((part) => tokenize(foldText(part)).join(' ')).join(' | ')} `;
-      this.foldedText[i] = text;
-    }
-    return text;
-  }
-
-  private resetScratch() {
-    for (const i of this.touched) {
-      this.scores[i] = 0;
-      this.fieldMasks[i] = 0;
-      this.wordHits[i] = 0;
-      this.lastWord[i] = -1;
-    }
-    this.touched.length = 0;
-  }
-
-  /** Runs the text part of a query: entries matching every word, with scores and matched fields in the scratch arrays. */
-  private matchWords(words: readonly QueryWord[], matchedTerms: Set<string>): number[] {
-    const { scores, fieldMasks, wordHits, lastWord, touched } = this;
-    words.forEach((word, k) => {
-      const match = { prefix: word.isLast && prefixMatches(word.term), fuzzy: word.exact ? false : fuzzinessFor(word.term) };
-      const terms = this.index.visitPostings(word.term, match, (documentId, score, fieldBit) => {
-        const i = documentId >> 1;
-        if (lastWord[i] !== k) {
-          if (k === 0) {
-            if (wordHits[i] === 0) touched.push(i);
-            wordHits[i] = 1;
-          } else if (wordHits[i] === k) {
-            wordHits[i] = k + 1;
-          } else {
-            return;
-          }
-          lastWord[i] = k;
-        }
-        scores[i]! += score;
-        fieldMasks[i]! |= fieldBit;
-      });
-      for (const term of terms) matchedTerms.add(term);
-    });
-    const required = words.length;
-    return touched.filter((i) => wordHits[i] === required);
-  }
-
-  /** Entries that contain any of the excluded words. */
-  private excludedEntries(words: readonly string[]): Set<number> {
-    const excluded = new Set<number>();
-    for (const word of words) {
-      const term = processIndexTerm(word);
-      if (term) this.index.visitPostings(term, { prefix: false, fuzzy: false }, (documentId) => excluded.add(documentId >> 1));
-    }
-    return excluded;
-  }
-
-  /** A predicate for the `org:`, `topic:` and `issue:` filters written in the query. */
-  private queryFilterTest(filters: readonly QueryFilter[]): ((entry: number) => boolean) | null {
-    if (filters.length === 0) return null;
-    const tests = filters.map((filter) => {
-      const wanted = ` ${tokenize(foldText(filter.value)).join(' ')}`;
-      const table = this.tables.find((candidate) => candidate.key === filter.field)!;
-      const accepted = new Uint8Array(table.values.length);
-      table.values.forEach((value, id) => {
-        // Matches whole words or word beginnings: `org:maryland` finds "University of Maryland", `issue:2024-10` every October issue.
-        const names = filter.field === 'issue' ? [value, table.labels[id] ?? ''] : [value];
-        if (names.some((name) => ` ${tokenize(foldText(name)).join(' ')}`.includes(wanted))) accepted[id] = 1;
-      });
-      return (entry: number) => {
-        let found = false;
-        for (let k = table.offsets[entry]!; k < table.offsets[entry + 1]!; k++) {
-          if (accepted[table.valueIds[k]!]) {
-            found = true;
-            break;
-          }
-        }
-        return found !== filter.negated;
-      };
-    });
-    return (entry) => tests.every((test) => test(entry));
-  }
+  private phraseTextOf = (i: number): string => (this.phraseTexts[i] ??= phraseText(this.entries[i]!));
 
   /** Answers a query. Before the first answer is possible, returns an empty response with status `indexing`. */
   search(request: SearchRequest): SearchResponse {
     const parsed = parseQuery(request.query);
     const tables = this.facetTables(request.bookmarkedIds);
-    if (this.statusValue === 'idle' || this.statusValue === 'indexing') {
-      return { parsed, total: 0, hits: [], facets: [], sort: request.sort, suggestion: null, status: this.statusValue };
+    const status = this.statusValue;
+    if (status === 'idle' || status === 'indexing') {
+      return { parsed, total: 0, hits: [], facets: [], sort: request.sort, suggestion: null, status };
     }
 
-    const words: QueryWord[] = [];
-    const prefixes: string[] = [];
-    const lastIndex = parsed.words.length - 1;
-    parsed.words.forEach((word, k) => {
-      const term = foldText(word);
-      const isLast = k === lastIndex && parsed.partialWord !== null;
-      if (isLast) {
-        // A single letter being typed narrows nothing yet; wait for the next one.
-        if (!prefixMatches(term)) return;
-        prefixes.push(term);
-      } else if (STOP_WORDS.has(term)) return;
-      if (!words.some((existing) => existing.term === term && !existing.isLast)) words.push({ term, isLast, exact: false });
-    });
-    const phrases = parsed.phrases.map(phraseWords).filter((phrase) => phrase.length > 0);
-    for (const phrase of phrases) {
-      for (const term of phrase) {
-        if (!STOP_WORDS.has(term) && !words.some((existing) => existing.term === term)) words.push({ term, isLast: false, exact: true });
-      }
-    }
-
-    this.resetScratch();
-    const matchedTerms = new Set<string>();
-    const hasText = words.length > 0;
-    let candidates: number[] = hasText ? this.matchWords(words, matchedTerms) : Array.from(this.dateOrder);
-
-    const excluded = this.excludedEntries(parsed.excludedWords);
-    const excludedPhrases = parsed.excludedPhrases.map((phrase) => ` ${phraseWords(phrase).join(' ')} `);
-    const requiredPhrases = phrases.map((phrase) => ` ${phrase.join(' ')} `);
-    const filterTest = this.queryFilterTest(parsed.filters);
-    if (excluded.size > 0 || excludedPhrases.length > 0 || requiredPhrases.length > 0 || filterTest) {
-      candidates = candidates.filter((i) => {
-        if (excluded.has(i)) return false;
-        if (filterTest && !filterTest(i)) return false;
-        if (requiredPhrases.length === 0 && excludedPhrases.length === 0) return true;
-        const text = this.entryFoldedText(i);
-        return requiredPhrases.every((phrase) => text.includes(phrase)) && !excludedPhrases.some((phrase) => text.includes(phrase));
-      });
-    }
-
+    const plan = planQuery(parsed);
+    const hasText = plan.words.length > 0;
+    const { entries: matched, matchedTerms } = this.matcher.match(plan.words);
+    const candidates = filterCandidates(
+      hasText ? matched : Array.from(this.order.dateOrder),
+      { excluded: this.matcher.excluded(parsed.excludedWords), filters: parsed.filters, phrases: plan.phrases, excludedPhrases: parsed.excludedPhrases },
+      tables,
+      this.phraseTextOf,
+    );
     const { matches, counts } = countFacets(tables, request.selection, candidates);
-    const sort: SortOrder = request.sort === 'relevance' && !hasText ? 'newest' : request.sort;
-    if (sort === 'relevance') {
-      const { scores, dateRank } = this;
-      matches.sort((a, b) => scores[b]! - scores[a]! || dateRank[a]! - dateRank[b]!);
-    } else if (hasText) {
-      const { dateRank } = this;
-      matches.sort(sort === 'newest' ? (a, b) => dateRank[a]! - dateRank[b]! : (a, b) => dateRank[b]! - dateRank[a]!);
-    } else if (sort === 'oldest') {
-      matches.reverse();
-    }
+    const sort = effectiveSort(request.sort, hasText);
+    const ranked = rankEntries(matches, sort, hasText, this.matcher.scores, this.order.dateRank);
+    const results = request.groupByPaper ? onePerPaper(ranked, this.order.groupOf) : ranked;
 
-    let ranked = matches;
-    if (request.groupByPaper) {
-      const seen = new Set<number>();
-      ranked = matches.filter((i) => {
-        const group = this.groupOf[i]!;
-        if (seen.has(group)) return false;
-        seen.add(group);
-        return true;
-      });
-    }
-
-    const highlight: HighlightTerms = {
-      terms: new Set([...matchedTerms, ...words.filter((word) => !word.isLast).map((word) => word.term)]),
-      prefixes,
-      phrases,
-    };
-    const hits = ranked.slice(0, Math.max(0, request.limit)).map((i) => this.hit(i, highlight, request.groupByPaper));
-
-    let suggestion: string | null = null;
-    if (ranked.length === 0 && parsed.words.length > 0) suggestion = this.suggest(parsed);
-
+    const highlight = highlightTermsFor(plan, matchedTerms);
     return {
       parsed,
-      total: ranked.length,
-      hits,
+      total: results.length,
+      hits: results.slice(0, Math.max(0, request.limit)).map((i) => this.hit(i, highlight, request.groupByPaper)),
       facets: describeFacets(tables, request.selection, counts),
       sort,
-      suggestion,
-      status: this.statusValue,
+      // Only when the words themselves found nothing: if filters or facets emptied the results, spelling is not the cause.
+      suggestion: results.length === 0 && parsed.words.length > 0 && matched.length === 0 ? this.suggest(parsed) : null,
+      status,
     };
   }
 
+  /** A result with its highlighted headline, best snippet and, when grouped, every entry about its paper. */
   private hit(i: number, highlight: HighlightTerms, grouped: boolean): SearchHit {
     const entry = this.entries[i]!;
-    const mask = this.fieldMasks[i]!;
-    const passages = [entry.summary, ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')), entry.paper?.title ?? ''];
+    const mask = this.matcher.fieldsOf(i);
+    const members = grouped ? (this.order.groupMembers.get(this.order.groupOf[i]!) ?? [i]) : null;
     return {
       entry,
       issue: this.issueById.get(entry.issueId),
       fields: SEARCH_FIELDS.filter((field) => mask & FIELD_BIT[field]),
       headline: highlightText(entry.headline, highlight),
-      snippet: bestSnippet(passages, highlight),
-      coverage: grouped ? (this.groupMembers.get(this.groupOf[i]!) ?? [i]).map((member) => this.entries[member]!) : [entry],
+      snippet: bestSnippet(snippetPassages(entry), highlight),
+      coverage: members ? members.map((member) => this.entries[member]!) : [entry],
     };
   }
 
-  /** "Did you mean …": the query with its words respelt as the index knows them, if that differs. */
+  /** "Did you mean …": the query with each word respelt as the index knows it, if that differs. */
   private suggest(parsed: ParsedQuery): string | null {
     const words = parsed.words.join(' ');
-    const folded = tokenize(foldText(words)).filter((word) => !STOP_WORDS.has(word)).join(' ');
+    const folded = tokenize(foldText(words)).filter((word) => !STOP_WORDS.has(word));
     for (const candidate of this.index.autoSuggest(words, suggestionOptions)) {
-      if (candidate.suggestion !== folded) {
-        return formatQuery({ ...parsed, words: candidate.terms });
-      }
+      // A suggestion lists every index term its documents matched; keep the one closest to each word typed.
+      const respelt = folded.map((word) => closestTerm(word, candidate.terms));
+      if (respelt.join(' ') !== folded.join(' ')) return formatQuery({ ...parsed, words: respelt });
     }
     return null;
   }
@@ -484,11 +299,6 @@ export class SearchEngine {
   /** The index as JSON, for measuring its size. */
   serializedIndex(): string {
     return JSON.stringify(this.index);
-  }
-
-  /** Whether a query has anything that narrows the archive (words, phrases, exclusions or filters). */
-  static isEmptyQuery(query: string): boolean {
-    return isEmptyQuery(parseQuery(query));
   }
 }
 

@@ -2,8 +2,8 @@
  * The search page's state, all of it in the URL: `/search?q=moe&org=Google&topic=Agents&sort=newest&group=paper`.
  * `q`, `org`, `topic` and `issue` are the names {@link searchUrl} (src/lib/search-url.ts) links to; keep them.
  */
-import { FACET_KEYS, type FacetKey, type FacetSelection } from './facets';
-import type { SortOrder } from './search-engine';
+import { FACET_KEYS, type FacetKey, type FacetSelection } from '@/features/search/lib/facets';
+import type { SortOrder } from '@/features/search/lib/ranking';
 
 /** What the URL says. */
 export interface SearchState {
@@ -15,7 +15,7 @@ export interface SearchState {
 }
 
 /** Facets whose only value is "yes", written as `code=1`. */
-const YES_NO_FACETS: ReadonlySet<FacetKey> = new Set(['code', 'bookmarked']);
+export const YES_NO_FACETS: ReadonlySet<FacetKey> = new Set(['code', 'bookmarked']);
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
 /** Reads the state from URL parameters; unknown or malformed values are ignored. */
