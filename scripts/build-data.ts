@@ -16,6 +16,8 @@ const DEFAULT_OUT = 'public/data/archive.json';
 const DATA_FOLDER = 'data';
 const ORGANIZATIONS_TABLE = 'data/organizations.json';
 const TOPICS_TABLE = 'data/topics.json';
+const SOURCES_TABLE = 'data/sources.json';
+const PUBLICATION_TABLE = 'data/publication.json';
 
 const USAGE = `usage: npm run build:data -- [--input PATH]... [--out FILE] [--quiet]
   --input PATH  a .md or .txt document, or a folder of them and its subfolders (repeatable; default ${DEFAULT_INPUT})
@@ -87,6 +89,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return { inputs: inputs.length > 0 ? inputs : [DEFAULT_INPUT], out, quiet };
 }
 
+const HOST_NAME = 'expected a lower-case host name such as arxiv.org';
+const hostName = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, HOST_NAME);
+
 const tablesSchema = {
   organizations: z.object({
     organizations: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string()) })),
@@ -94,6 +99,11 @@ const tablesSchema = {
   topics: z.object({
     topics: z.array(z.object({ name: z.string().min(1), keywords: z.array(z.string().min(1)).min(1) })),
   }),
+  sources: z.object({
+    publishers: z.record(hostName, z.string().min(1), { error: (issue) => (issue.code === 'invalid_key' ? HOST_NAME : undefined) }),
+    arxivMirrors: z.array(hostName),
+  }),
+  publication: z.object({ name: z.string().min(1) }),
 };
 
 async function readTable<T>(file: string, schema: z.ZodType<T>): Promise<T> {
@@ -116,7 +126,9 @@ async function readTable<T>(file: string, schema: z.ZodType<T>): Promise<T> {
 export async function readTables(root = '.'): Promise<CuratedTables> {
   const organizations = await readTable(path.join(root, ORGANIZATIONS_TABLE), tablesSchema.organizations);
   const topics = await readTable(path.join(root, TOPICS_TABLE), tablesSchema.topics);
-  return { organizations: organizations.organizations, topics: topics.topics };
+  const sources = await readTable(path.join(root, SOURCES_TABLE), tablesSchema.sources);
+  const publication = await readTable(path.join(root, PUBLICATION_TABLE), tablesSchema.publication);
+  return { organizations: organizations.organizations, topics: topics.topics, sources, publication: { name: publication.name } };
 }
 
 function toPosix(file: string): string {

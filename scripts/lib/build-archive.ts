@@ -13,10 +13,12 @@ import {
   type Issue,
   type Paper,
   type Paragraph,
+  type Publication,
 } from '../../src/shared/bundle';
+import { arxivAbsUrl } from '../../src/shared/arxiv';
 import { formatIssueTitle, inferYearFromArxiv, parseLeadingDate, resolveEntryYear, validIsoDate, type MonthDay } from './dates';
 import { nodesToText, parseInline } from './inline';
-import { arxivAbsUrl, arxivIdFromUrl, classifyLink } from './links';
+import { arxivIdFromUrl, classifyLink } from './links';
 import {
   nearDuplicateOrganizations,
   OrganizationCanon,
@@ -25,6 +27,7 @@ import {
   type OrganizationAlias,
 } from './organizations';
 import { findLostLines, parseNewsletter, type Diagnostic, type ParsedDocument, type RawEntry, type RawIssue } from './parse-newsletter';
+import { outletOf, type SourceTable } from './outlets';
 import { relatedEntries } from './related';
 import { TopicMatcher, type TopicDefinition } from './topics';
 
@@ -38,6 +41,10 @@ export interface SourceDocument {
 export interface CuratedTables {
   organizations: OrganizationAlias[];
   topics: TopicDefinition[];
+  /** Publisher names by host and the arXiv mirrors, from `data/sources.json`. */
+  sources: SourceTable;
+  /** The newsletter itself, from `data/publication.json`; copied into the bundle. */
+  publication: Publication;
 }
 
 /** Counts for the build's one-line summary. */
@@ -105,10 +112,10 @@ function entryKind(firstParagraph: readonly InlineNode[], paper: Paper | null, t
 }
 
 /** Dates every issue: the heading's year, else arXiv identifiers, else neighbouring issues of the same document. */
-function dateIssues(documents: readonly ParsedDocument[], diagnostics: Diagnostic[]): DatedIssue[] {
+function dateIssues(documents: readonly ParsedDocument[], diagnostics: Diagnostic[], arxivMirrors: readonly string[]): DatedIssue[] {
   const dated: DatedIssue[] = [];
   for (const document of documents) {
-    const years = document.issues.map((issue) => issue.date.year ?? inferYearFromArxiv(issue.date, arxivIdsOf(issue)));
+    const years = document.issues.map((issue) => issue.date.year ?? inferYearFromArxiv(issue.date, arxivIdsOf(issue, arxivMirrors)));
     // Issues within a document are newest first, so an undated one sits between its neighbours.
     for (let pass = 0; pass < document.issues.length; pass += 1) {
       document.issues.forEach((issue, i) => {
@@ -150,12 +157,12 @@ function compareMonthDay(a: MonthDay, b: MonthDay): number {
   return a.month - b.month || a.day - b.day;
 }
 
-function arxivIdsOf(issue: RawIssue): string[] {
+function arxivIdsOf(issue: RawIssue, arxivMirrors: readonly string[]): string[] {
   const ids: string[] = [];
   for (const entry of issue.entries) {
     for (const line of entry.body) {
       for (const match of line.text.matchAll(/https?:\/\/[^\s)\]]+/g)) {
-        const id = arxivIdFromUrl(match[0]);
+        const id = arxivIdFromUrl(match[0], arxivMirrors);
         if (id) ids.push(id);
       }
     }
@@ -164,7 +171,7 @@ function arxivIdsOf(issue: RawIssue): string[] {
 }
 
 interface EntryDraft {
-  entry: Omit<Entry, 'id' | 'paperGroup' | 'related' | 'topics' | 'position' | 'issueId'>;
+  entry: Omit<Entry, 'id' | 'paperGroup' | 'related' | 'topics' | 'position' | 'issueId' | 'outlet'>;
   rawOrganizations: string[];
 }
 
@@ -172,6 +179,7 @@ function draftEntry(
   raw: RawEntry,
   issue: DatedIssue,
   canon: OrganizationCanon,
+  arxivMirrors: readonly string[],
   report: (line: number, severity: Diagnostic['severity'], message: string) => void,
 ): EntryDraft {
   const body: Paragraph[] = [];
@@ -212,10 +220,10 @@ function draftEntry(
   for (const paragraph of body) {
     paragraph.forEach((node, index) => {
       if (node.type !== 'link') return;
-      const kind = classifyLink(node.url, node.text);
+      const kind = classifyLink(node.url, node.text, arxivMirrors);
       if (!links.some((link) => link.url === node.url)) links.push({ url: node.url, label: node.text, kind });
       if (paper || kind !== 'paper') return;
-      const arxivId = arxivIdFromUrl(node.url);
+      const arxivId = arxivIdFromUrl(node.url, arxivMirrors);
       const title = quotedTitleAfter(paragraph, index);
       if (!title && !arxivId && !/paper/i.test(node.text)) return;
       paper = { title: title ?? '', arxivId, url: arxivId ? arxivAbsUrl(arxivId) : node.url };
@@ -264,7 +272,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   const canon = new OrganizationCanon(tables.organizations);
   const topics = new TopicMatcher(tables.topics);
 
-  const datedIssues = dateIssues(documents, diagnostics);
+  const datedIssues = dateIssues(documents, diagnostics, tables.sources.arxivMirrors);
   const issueById = new Map<string, { issue: Issue; file: string; line: number }>();
   const entries: Entry[] = [];
   const unknownOrganizations = new Set<string>();
@@ -287,7 +295,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
     for (const raw of dated.raw.entries) {
       if (seenNumbers.has(raw.number)) report(raw.line, 'warning', `entry number ${raw.number} is used twice in issue ${dated.iso}`);
       seenNumbers.add(raw.number);
-      const draft = draftEntry(raw, dated, canon, report);
+      const draft = draftEntry(raw, dated, canon, tables.sources.arxivMirrors, report);
       for (const name of draft.rawOrganizations) if (!canon.lookup(name)) unknownOrganizations.add(name);
       const entry: Entry = {
         ...draft.entry,
@@ -297,6 +305,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
         topics: topics.match(`${draft.entry.headline} ${draft.entry.paper?.title ?? ''}`, draft.entry.summary),
         paperGroup: null,
         related: [],
+        outlet: outletOf(draft.entry, tables.sources.publishers),
       };
       entriesInIssue.set(dated.iso, entry.position);
       pending.push({ entry, slug: `${dated.iso}-${slugify(draft.entry.headline) || `entry-${raw.number}`}` });
@@ -355,7 +364,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
     entryLines,
   };
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { bundle: null, diagnostics, stats };
-  const bundle = parseBundle({ schemaVersion: SCHEMA_VERSION, issues, entries, topics: topics.names });
+  const bundle = parseBundle({ schemaVersion: SCHEMA_VERSION, publication: tables.publication, issues, entries, topics: topics.names });
   return { bundle, diagnostics, stats };
 }
 

@@ -1,7 +1,7 @@
 /** Month-day dates as the newsletter writes them, and year resolution. Pure functions. */
+import { MONTH_NAMES } from '../../src/shared/labels';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 /** A date as printed, with the year when the author gave one. */
 export interface MonthDay {

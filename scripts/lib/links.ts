@@ -50,30 +50,43 @@ export function trimBareUrl(candidate: string): string {
   return candidate.slice(0, end);
 }
 
-const ARXIV_PATTERNS = [
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?(?:[/?#].*)?$/i,
-  /^https?:\/\/(?:www\.)?papers\.cool\/arxiv\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[/?#].*)?$/i,
-];
+const ARXIV_URL =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?(?:[/?#].*)?$/i;
 
-/** The arXiv identifier a URL points at, without version suffix, or null. */
-export function arxivIdFromUrl(url: string): string | null {
-  for (const pattern of ARXIV_PATTERNS) {
+/** Patterns of the arXiv mirrors in `data/sources.json`, compiled once per host. */
+const mirrorPatterns = new Map<string, RegExp>();
+
+/** `https://papers.cool/arxiv/2410.08146v2#…` names `2410.08146` when `papers.cool` is a mirror. */
+function mirrorPattern(host: string): RegExp {
+  let pattern = mirrorPatterns.get(host);
+  if (!pattern) {
+    const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`^https?://(?:www\\.)?${escaped}/arxiv/(\\d{4}\\.\\d{4,5})(?:v\\d+)?(?:[/?#].*)?$`, 'i');
+    mirrorPatterns.set(host, pattern);
+  }
+  return pattern;
+}
+
+/** The arXiv identifier a URL points at, on arXiv or one of `arxivMirrors`, without version suffix, or null. */
+export function arxivIdFromUrl(url: string, arxivMirrors: readonly string[]): string | null {
+  for (const pattern of [ARXIV_URL, ...arxivMirrors.map(mirrorPattern)]) {
     const match = pattern.exec(url);
     if (match?.[1]) return match[1];
   }
   return null;
 }
 
-/** The canonical abstract page of an arXiv paper. */
-export function arxivAbsUrl(arxivId: string): string {
-  return `https://arxiv.org/abs/${arxivId}`;
+/** True when `host` is one of `hosts` or a subdomain of one. */
+function onHost(host: string, hosts: readonly string[]): boolean {
+  const lower = host.toLowerCase();
+  return hosts.some((candidate) => lower === candidate.toLowerCase() || lower.endsWith(`.${candidate.toLowerCase()}`));
 }
 
-const PAPER_HOSTS = /(^|\.)(arxiv\.org|papers\.cool|openreview\.net|aclanthology\.org|dl\.acm\.org|nature\.com|science\.org|ieeexplore\.ieee\.org|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|ssrn\.com)$/i;
+const PAPER_HOSTS = /(^|\.)(arxiv\.org|openreview\.net|aclanthology\.org|dl\.acm\.org|nature\.com|science\.org|ieeexplore\.ieee\.org|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|ssrn\.com)$/i;
 const CODE_HOSTS = /(^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/i;
 
-/** Classifies a link by its host, path and the words it was written with. */
-export function classifyLink(url: string, label: string): LinkKind {
+/** Classifies a link by its host, path and the words it was written with; links to `arxivMirrors` are papers. */
+export function classifyLink(url: string, label: string, arxivMirrors: readonly string[]): LinkKind {
   let host = '';
   let path = '';
   try {
@@ -84,7 +97,7 @@ export function classifyLink(url: string, label: string): LinkKind {
     return 'article';
   }
   const words = label.toLowerCase();
-  if (arxivIdFromUrl(url) || PAPER_HOSTS.test(host) || /\bpaper\b/.test(words)) return 'paper';
+  if (arxivIdFromUrl(url, arxivMirrors) || PAPER_HOSTS.test(host) || onHost(host, arxivMirrors) || /\bpaper\b/.test(words)) return 'paper';
   if (CODE_HOSTS.test(host) || /\bcode\b/.test(words)) return 'code';
   if (/(^|\.)huggingface\.co$/i.test(host)) {
     if (path.startsWith('/datasets/')) return 'dataset';

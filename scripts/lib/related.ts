@@ -1,14 +1,14 @@
 /** Related entries by text similarity (TF-IDF cosine), computed once at build time. */
+import { foldText, tokenize } from '../../src/shared/search-options';
 
 const STOP_WORDS = new Set(
   'a an and are as at be by can for from has have in into is it its of on or that the their this to was were which with while we our these those than then using used via new study paper work model models llm llms language large method approach'.split(' '),
 );
 
-function tokens(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+/** The words that count for similarity, split and folded as the search index does, so `Montréal` is one word. */
+function similarityWords(text: string): string[] {
+  return tokenize(text)
+    .map(foldText)
     .filter((word) => word.length > 2 && !STOP_WORDS.has(word));
 }
 
@@ -25,7 +25,7 @@ export function relatedEntries(documents: readonly RelatedInput[], limit = 5): M
   const documentFrequency = new Map<string, number>();
   const termCounts = documents.map((document) => {
     const counts = new Map<string, number>();
-    for (const word of tokens(document.text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of similarityWords(document.text)) counts.set(word, (counts.get(word) ?? 0) + 1);
     for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
     return counts;
   });

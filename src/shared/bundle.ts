@@ -10,67 +10,47 @@ export const SCHEMA_VERSION = 2;
 /** Where the app fetches the bundle from, relative to the site root. */
 export const BUNDLE_PATH = 'data/archive.json';
 
+/** Every kind of link, in display order. */
+export const LINK_KINDS = ['paper', 'code', 'model', 'dataset', 'project', 'article'] as const;
 /** What a link points at. */
-export type LinkKind = 'paper' | 'code' | 'model' | 'dataset' | 'project' | 'article';
-export const LINK_KINDS = ['paper', 'code', 'model', 'dataset', 'project', 'article'] as const satisfies readonly LinkKind[];
+export type LinkKind = (typeof LINK_KINDS)[number];
 
+/** Every kind of entry, in facet order. */
+export const ENTRY_KINDS = ['paper', 'news', 'blog', 'report', 'release'] as const;
 /** What kind of item an entry reports on. */
-export type EntryKind = 'paper' | 'news' | 'blog' | 'report' | 'release';
-export const ENTRY_KINDS = ['paper', 'news', 'blog', 'report', 'release'] as const satisfies readonly EntryKind[];
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** A run of plain text inside a paragraph. */
-export interface TextNode {
-  type: 'text';
-  text: string;
-}
+/*
+ * The schemas below are the contract's one definition: the TypeScript types are inferred from them, so a field cannot
+ * be added to a type without the validator keeping it (zod drops keys its schema does not name).
+ */
 
-/** A link inside a paragraph; `url` is always http(s) and free of tracking parameters. */
-export interface LinkNode {
-  type: 'link';
-  text: string;
-  url: string;
-}
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+const httpUrl = z.string().check(z.regex(/^https?:\/\//i, 'expected an http(s) URL'));
+const urlSafeId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a URL-safe id'));
+const nonEmpty = z.string().check(z.minLength(1));
 
-/** One inline node of an entry body: never raw HTML. */
-export type InlineNode = TextNode | LinkNode;
+const textNodeSchema = z.object({ type: z.literal('text'), text: z.string() });
 
-/** A paragraph of an entry body. */
-export type Paragraph = InlineNode[];
+const linkNodeSchema = z.object({
+  type: z.literal('link'),
+  text: z.string(),
+  /** Always http(s) and free of tracking parameters. */
+  url: httpUrl,
+});
 
-/** The paper an entry is about. */
-export interface Paper {
-  title: string;
+const paperSchema = z.object({
+  title: z.string(),
   /** arXiv identifier without version suffix, such as `2410.21647`; null when not on arXiv. */
-  arxivId: string | null;
-  url: string;
-}
+  arxivId: z.nullable(z.string()),
+  url: httpUrl,
+});
 
-/** A link found in an entry, classified. */
-export interface EntryLink {
-  url: string;
-  label: string;
-  kind: LinkKind;
-}
+const entryLinkSchema = z.object({ url: httpUrl, label: z.string(), kind: z.enum(LINK_KINDS) });
 
-/** One weekly issue of the newsletter. */
-export interface Issue {
-  /** URL-safe, the issue date: `2024-11-02`. */
-  id: string;
-  /** YYYY-MM-DD. */
-  date: string;
-  title: string;
-  /** Entry ids in reading order. */
-  entryIds: string[];
-}
+const sourceLocationSchema = z.object({ file: z.string(), line: z.int().check(z.positive()) });
 
-/** Where a record came from in the source documents. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-}
-
-/** One numbered item of an issue. */
-export interface Entry {
+const entrySchema = z.object({
   /**
    * URL-safe and unique; readers' bookmarks depend on it. `${issueDate}-${slug(headline)}`, such as
    * `2024-11-02-relaxed-recursive-transformers`. When entries of one issue share that slug, the one from the issue's
@@ -80,86 +60,89 @@ export interface Entry {
    * matters; an id moves only when a document that outranks the entry's own and repeats its slug in its issue is added,
    * or the last such competitor is removed. A plain slug never contains `--`, so the two forms cannot clash.
    */
-  id: string;
-  issueId: string;
+  id: urlSafeId,
+  issueId: nonEmpty,
   /** 1-based order within its issue. */
-  position: number;
+  position: z.int().check(z.positive()),
   /** The number as printed in the source. */
-  number: number;
-  headline: string;
+  number: z.int().check(z.nonnegative()),
+  headline: nonEmpty,
   /** Plain text. */
-  summary: string;
+  summary: z.string(),
   /** YYYY-MM-DD. */
-  publishedOn: string;
+  publishedOn: isoDate,
   /** Canonical organisation names. */
-  organizations: string[];
-  kind: EntryKind;
-  paper: Paper | null;
-  links: EntryLink[];
-  body: Paragraph[];
-  topics: string[];
+  organizations: z.array(z.string()),
+  kind: z.enum(ENTRY_KINDS),
+  /** The paper the entry is about. */
+  paper: z.nullable(paperSchema),
+  links: z.array(entryLinkSchema),
+  body: z.array(z.array(z.discriminatedUnion('type', [textNodeSchema, linkNodeSchema]))),
+  topics: z.array(z.string()),
   /**
    * Entries with the same non-null key are about the same paper (same arXiv id and title); null when no other entry is.
    * The key is the id of the group's first entry in bundle order and means nothing else. Stored once per entry so
    * the bundle grows linearly however often a paper is covered.
    */
-  paperGroup: string | null;
+  paperGroup: z.nullable(nonEmpty),
   /** Ids of up to five entries most similar in text, best first. */
-  related: string[];
-  source: SourceLocation;
-}
-
-/** The whole archive as the app loads it. */
-export interface ArchiveBundle {
-  schemaVersion: typeof SCHEMA_VERSION;
-  /** Newest first. */
-  issues: Issue[];
-  entries: Entry[];
-  /** The topic taxonomy, in display order ("Other" last). */
-  topics: string[];
-}
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const httpUrl = z.string().regex(/^https?:\/\//i, 'expected an http(s) URL');
-
-const inlineNodeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
-  z.object({ type: z.literal('link'), text: z.string(), url: httpUrl }),
-]);
-
-const entrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a URL-safe id'),
-  issueId: z.string().min(1),
-  position: z.number().int().positive(),
-  number: z.number().int().nonnegative(),
-  headline: z.string().min(1),
-  summary: z.string(),
-  publishedOn: isoDate,
-  organizations: z.array(z.string()),
-  kind: z.enum(ENTRY_KINDS),
-  paper: z.object({ title: z.string(), arxivId: z.string().nullable(), url: httpUrl }).nullable(),
-  links: z.array(z.object({ url: httpUrl, label: z.string(), kind: z.enum(LINK_KINDS) })),
-  body: z.array(z.array(inlineNodeSchema)),
-  topics: z.array(z.string()),
-  paperGroup: z.string().min(1).nullable(),
   related: z.array(z.string()),
-  source: z.object({ file: z.string(), line: z.number().int().positive() }),
+  /** Where the entry is in the source documents. */
+  source: sourceLocationSchema,
+  /**
+   * Who published the entry's paper (else its main link) as readers know them, such as `arXiv` or `OpenAI`, or the
+   * bare host (`dl.acm.org`) when `data/sources.json` has no name for it; null when the entry has no link.
+   */
+  outlet: z.nullable(nonEmpty),
 });
 
 const issueSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a URL-safe id'),
+  /** URL-safe, the issue date: `2024-11-02`. */
+  id: urlSafeId,
+  /** YYYY-MM-DD. */
   date: isoDate,
   title: z.string(),
+  /** Entry ids in reading order. */
   entryIds: z.array(z.string()),
+});
+
+const publicationSchema = z.object({
+  /** The newsletter's name as references cite it, such as `Neural Frontier`. */
+  name: nonEmpty,
 });
 
 /** Runtime shape check of a bundle; cross-references are checked in {@link parseBundle}. */
 export const archiveBundleSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The newsletter the archive is made from, from `data/publication.json`. */
+  publication: publicationSchema,
+  /** Newest first. */
   issues: z.array(issueSchema),
   entries: z.array(entrySchema),
+  /** The topic taxonomy, in display order ("Other" last). */
   topics: z.array(z.string()),
 });
+
+/** A run of plain text inside a paragraph. */
+export type TextNode = z.output<typeof textNodeSchema>;
+/** A link inside a paragraph; `url` is always http(s) and free of tracking parameters. */
+export type LinkNode = z.output<typeof linkNodeSchema>;
+/** One inline node of an entry body: never raw HTML. */
+export type InlineNode = TextNode | LinkNode;
+/** A paragraph of an entry body. */
+export type Paragraph = InlineNode[];
+/** The paper an entry is about. */
+export type Paper = z.output<typeof paperSchema>;
+/** A link found in an entry, classified. */
+export type EntryLink = z.output<typeof entryLinkSchema>;
+/** One numbered item of an issue. */
+export type Entry = z.output<typeof entrySchema>;
+/** One weekly issue of the newsletter. */
+export type Issue = z.output<typeof issueSchema>;
+/** The newsletter the archive is made from. */
+export type Publication = z.output<typeof publicationSchema>;
+/** The whole archive as the app loads it. */
+export type ArchiveBundle = z.output<typeof archiveBundleSchema>;
 
 /** Raised when a bundle is not one this code can read. */
 export class BundleError extends Error {
@@ -183,7 +166,7 @@ export function parseBundle(value: unknown): ArchiveBundle {
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
     throw new BundleError(`The archive is malformed: ${problems.join('; ')}`);
   }
   const bundle: ArchiveBundle = result.data;

@@ -6,6 +6,8 @@ import type { CuratedTables } from '../../scripts/lib/build-archive';
 export const tables: CuratedTables = {
   organizations: (JSON.parse(readFileSync('data/organizations.json', 'utf8')) as { organizations: CuratedTables['organizations'] }).organizations,
   topics: (JSON.parse(readFileSync('data/topics.json', 'utf8')) as { topics: CuratedTables['topics'] }).topics,
+  sources: JSON.parse(readFileSync('data/sources.json', 'utf8')) as CuratedTables['sources'],
+  publication: { name: (JSON.parse(readFileSync('data/publication.json', 'utf8')) as CuratedTables['publication']).name },
 };
 
 export const SEED_FILE = 'data/newsletters/neural-frontier-2024-09-to-11.txt';

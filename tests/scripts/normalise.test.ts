@@ -28,8 +28,8 @@ describe('links', () => {
     ['https://papers.cool/arxiv/2410.08146#:~:text=A%20promising', '2410.08146'],
     ['https://arxiv.org/abs/cs/0112017', 'cs/0112017'],
     ['https://github.com/arxiv/2410.00001', null],
-  ])('recognises the arXiv id of %s', (url, id) => {
-    expect(arxivIdFromUrl(url)).toBe(id);
+  ])('recognises the arXiv id of %s, with the mirrors in data/sources.json', (url, id) => {
+    expect(arxivIdFromUrl(url, tables.sources.arxivMirrors)).toBe(id);
   });
 });
 

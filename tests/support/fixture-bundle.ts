@@ -57,6 +57,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Agents', 'Safety & Security'],
       paperGroup: null,
+      outlet: 'PCMag',
       related: ['2024-10-21-agents-that-browse'],
     },
     {
@@ -92,6 +93,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Code', 'Benchmarks & Evaluation'],
       paperGroup: null,
+      outlet: 'arXiv',
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -118,6 +120,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Reasoning', 'Training'],
       paperGroup: null,
+      outlet: 'arXiv',
       related: ['2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -147,6 +150,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
       paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
+      outlet: 'arXiv',
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-10-27-mixture-of-parrots', '2024-11-02-layer-gradients-in-llms'],
     },
   ],
@@ -183,6 +187,7 @@ const oct27 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Reasoning'],
       paperGroup: null,
+      outlet: 'arXiv',
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -214,6 +219,7 @@ const oct27 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Efficiency'],
       paperGroup: null,
+      outlet: 'arXiv',
       related: ['2024-10-27-mixture-of-parrots', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
     {
@@ -240,6 +246,7 @@ const oct27 = issueEntries(
       ],
       topics: ['Multimodal', 'Open Models'],
       paperGroup: null,
+      outlet: 'Hugging Face',
       related: [],
     },
   ],
@@ -272,6 +279,7 @@ const oct21 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
       paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
+      outlet: 'arXiv',
       related: ['2024-11-02-mixture-of-experts-as-embedding-models', '2024-10-27-mixture-of-parrots'],
     },
     {
@@ -293,6 +301,7 @@ const oct21 = issueEntries(
       ],
       topics: ['Agents'],
       paperGroup: null,
+      outlet: 'Anthropic',
       related: ['2024-11-02-ai-identifies-database-vulnerability'],
     },
   ],
@@ -306,6 +315,7 @@ function issue(id: string, title: string, entries: Entry[]): Issue {
 /** A valid three-issue archive (newest first) that passes {@link parseBundle}. */
 export const fixtureBundle: ArchiveBundle = parseBundle({
   schemaVersion: SCHEMA_VERSION,
+  publication: { name: 'Neural Frontier' },
   issues: [
     issue('2024-11-02', 'Nov 2, 2024', nov02),
     issue('2024-10-27', 'Oct 27, 2024', oct27),

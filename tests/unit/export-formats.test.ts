@@ -49,16 +49,19 @@ const records: ExportRecord[] = [
     bookmark: bookmark('2024-11-02-benchmarking-code-generation', arxivSnapshot, { tags: ['benchmarks', 'code'], note: 'Compare with SWE-bench {hard} 50%' }),
     snapshot: arxivSnapshot,
     appUrl: 'https://reader.example/entries/2024-11-02-benchmarking-code-generation',
+    publication: 'Neural Frontier',
   },
   {
     bookmark: bookmark('2024-10-27-special-characters', webSnapshot),
     snapshot: webSnapshot,
     appUrl: 'https://reader.example/entries/2024-10-27-special-characters',
+    publication: 'Neural Frontier',
   },
   {
     bookmark: bookmark('2024-09-01-gone-from-archive', null),
     snapshot: null,
     appUrl: 'https://reader.example/entries/2024-09-01-gone-from-archive',
+    publication: 'Neural Frontier',
   },
 ];
 

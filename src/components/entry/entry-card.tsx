@@ -4,16 +4,8 @@ import { entryPath, issuePath } from '@/components/entry/paths';
 import { resourceLinks, ResourceLinkList } from '@/components/entry/paper-links';
 import { OrganizationLinks, TopicChips } from '@/components/ui/chips';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
-import type { Entry, EntryKind } from '@/shared/bundle';
-
-/** How each kind of entry is labelled. */
-export const ENTRY_KIND_LABEL: Record<EntryKind, string> = {
-  paper: 'Paper',
-  news: 'News',
-  blog: 'Blog post',
-  report: 'Report',
-  release: 'Release',
-};
+import type { Entry } from '@/shared/bundle';
+import { ENTRY_KIND_LABELS } from '@/shared/labels';
 
 export interface EntryCardProps {
   entry: Entry;
@@ -60,7 +52,7 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
           <p
             className={`mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium tracking-wide text-stone-600 uppercase dark:text-stone-400 ${actions ? 'min-h-5 pr-12' : ''}`}
           >
-            <span>{ENTRY_KIND_LABEL[entry.kind]}</span>
+            <span>{ENTRY_KIND_LABELS[entry.kind]}</span>
             <span aria-hidden="true">·</span>
             <FormattedDate date={entry.publishedOn} />
             {showIssue && (

@@ -1,4 +1,5 @@
 import { ExternalLink } from '@/components/ui/external-link';
+import { arxivAbsUrl, arxivPdfUrl, isArxivId } from '@/shared/arxiv';
 import type { Entry, EntryLink, LinkKind } from '@/shared/bundle';
 
 /** A labelled outbound link of an entry, in display order. */
@@ -8,12 +9,10 @@ export interface ResourceLink {
   url: string;
 }
 
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
-
 /** arXiv abstract and PDF URLs for an id such as `2410.21647`; null for anything that is not an arXiv id. */
 export function arxivUrls(arxivId: string): { abstract: string; pdf: string } | null {
-  if (!ARXIV_ID.test(arxivId)) return null;
-  return { abstract: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` };
+  if (!isArxivId(arxivId)) return null;
+  return { abstract: arxivAbsUrl(arxivId), pdf: arxivPdfUrl(arxivId) };
 }
 
 const KIND_LABEL: Record<LinkKind, string> = {

@@ -1,17 +1,4 @@
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { MONTH_NAMES } from '@/shared/labels';
 
 /**
  * "Nov 2, 2024" (or "November 2, 2024") for "2024-11-02"; anything else is returned unchanged.
@@ -19,7 +6,7 @@ const MONTHS = [
  */
 export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
   if (!match || !month) return isoDate;
   const day = Number(match[3]);
   return `${style === 'long' ? month : month.slice(0, 3)} ${day}, ${match[1]}`;

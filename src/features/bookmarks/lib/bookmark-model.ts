@@ -5,22 +5,6 @@ import type { Entry } from '@/shared/bundle';
 /** The envelope version this code writes; older versions are migrated on read. */
 export const BOOKMARKS_VERSION = 2;
 
-/** What the reader saw when bookmarking, so a bookmark can be shown and exported without the archive. */
-export interface BookmarkSnapshot {
-  headline: string;
-  issueId: string;
-  /** YYYY-MM-DD. */
-  issueDate: string;
-  /** 1-based order within the issue; null when unknown. */
-  position: number | null;
-  /** YYYY-MM-DD. */
-  publishedOn: string;
-  paper: { title: string; url: string; arxivId: string | null } | null;
-  /** The best link to the item itself: the paper, else the first link of the entry. */
-  url: string | null;
-  organizations: string[];
-}
-
 /** One bookmarked entry with the reader's note and tags. */
 export interface Bookmark {
   entryId: string;
@@ -55,19 +39,26 @@ export const NOTE_MAX_LENGTH = 2000;
 export const TAG_MAX_LENGTH = 40;
 
 const ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const httpUrl = z.string().regex(/^https?:\/\//i, 'expected an http(s) URL');
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const httpUrl = z.string().check(z.regex(/^https?:\/\//i, 'expected an http(s) URL'));
 
 const snapshotSchema = z.object({
   headline: z.string(),
   issueId: z.string(),
+  /** YYYY-MM-DD. */
   issueDate: isoDate,
-  position: z.number().int().positive().nullable(),
+  /** 1-based order within the issue; null when unknown. */
+  position: z.nullable(z.int().check(z.positive())),
+  /** YYYY-MM-DD. */
   publishedOn: isoDate,
-  paper: z.object({ title: z.string(), url: httpUrl, arxivId: z.string().nullable() }).nullable(),
-  url: httpUrl.nullable(),
+  paper: z.nullable(z.object({ title: z.string(), url: httpUrl, arxivId: z.nullable(z.string()) })),
+  /** The best link to the item itself: the paper, else the first link of the entry. */
+  url: z.nullable(httpUrl),
   organizations: z.array(z.string()),
 });
+
+/** What the reader saw when bookmarking, so a bookmark can be shown and exported without the archive; inferred from its validator. */
+export type BookmarkSnapshot = z.output<typeof snapshotSchema>;
 
 /** Raised when a stored or imported value is not a bookmark list this code can read at all. */
 export class BookmarksFormatError extends Error {

@@ -1,7 +1,5 @@
 import type { Bookmark, BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
-
-/** The newsletter the archive comes from, named in exported references. */
-export const NEWSLETTER_NAME = 'Neural Frontier';
+import { arxivAbsUrl } from '@/shared/arxiv';
 
 /** One bookmark ready to export: its snapshot (or the archive's current data) and its page in this app. */
 export interface ExportRecord {
@@ -9,6 +7,8 @@ export interface ExportRecord {
   snapshot: BookmarkSnapshot | null;
   /** Absolute URL of the entry page in Frontier Reader. */
   appUrl: string;
+  /** The newsletter's name from the archive (`bundle.publication.name`); absent while the archive is not loaded. */
+  publication?: string;
 }
 
 /** The title a reference manager should show: the paper's title when known, else the headline. */
@@ -30,14 +30,15 @@ export function isHttpUrl(url: string): boolean {
 /** The canonical abstract page for arXiv papers, else the item's own http(s) link, else the entry in this app. */
 export function recordUrl(record: ExportRecord): string {
   const arxivId = record.snapshot?.paper?.arxivId;
-  if (arxivId) return `https://arxiv.org/abs/${encodeURIComponent(arxivId).replace(/%2F/g, '/')}`;
+  if (arxivId) return arxivAbsUrl(arxivId);
   const own = [record.snapshot?.paper?.url, record.snapshot?.url].find((url) => url !== undefined && url !== null && isHttpUrl(url));
   return own ?? record.appUrl;
 }
 
-/** "Neural Frontier, issue of 2024-11-02", or null when the issue is unknown. */
+/** "Neural Frontier newsletter, issue of 2024-11-02" ("Newsletter, issue of …" without the name), or null when the issue is unknown. */
 export function recordIssue(record: ExportRecord): string | null {
-  return record.snapshot ? `${NEWSLETTER_NAME} newsletter, issue of ${record.snapshot.issueDate}` : null;
+  if (!record.snapshot) return null;
+  return `${record.publication ? `${record.publication} newsletter` : 'Newsletter'}, issue of ${record.snapshot.issueDate}`;
 }
 
 /** YYYY-MM-DD of an ISO timestamp. */

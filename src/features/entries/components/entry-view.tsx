@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Link, useHref } from 'react-router';
-import { ENTRY_KIND_LABEL } from '@/components/entry/entry-card';
 import { entryPath, issuePath } from '@/components/entry/paths';
 import { Page } from '@/components/layout/page';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -11,6 +10,7 @@ import { EntryBody } from '@/features/entries/components/entry-body';
 import { PaperBlock } from '@/features/entries/components/paper-block';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
+import { ENTRY_KIND_LABELS } from '@/shared/labels';
 
 export interface EntryViewProps {
   archive: Archive;
@@ -41,7 +41,7 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
       <article data-entry-id={entry.id} tabIndex={-1} aria-labelledby="entry-headline" className="outline-none">
         <header>
           <p className="flex flex-wrap items-center gap-x-2 text-sm font-medium text-stone-600 dark:text-stone-400">
-            <span className="font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">{ENTRY_KIND_LABEL[entry.kind]}</span>
+            <span className="font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">{ENTRY_KIND_LABELS[entry.kind]}</span>
             <span aria-hidden="true">·</span>
             <span>
               Published <FormattedDate date={entry.publishedOn} />

@@ -2,8 +2,9 @@
  * Facets over the archive, precomputed once per bundle as compact tables, and disjunctive counting:
  * OR within a facet, AND across facets, and each facet's counts computed as if its own selection were empty.
  */
-import type { Entry, EntryKind, Issue } from '../../../shared/bundle';
-import { ENTRY_KINDS } from '../../../shared/bundle';
+import type { Entry, Issue } from '@/shared/bundle';
+import { ENTRY_KINDS } from '@/shared/bundle';
+import { ENTRY_KIND_LABELS, MONTH_NAMES } from '@/shared/labels';
 
 /** The facets, by their URL parameter name. */
 export type FacetKey = 'issue' | 'month' | 'org' | 'topic' | 'kind' | 'source' | 'code' | 'bookmarked';
@@ -40,67 +41,10 @@ export interface FacetCounts {
   values: FacetValueCount[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** `2024-10` → `October 2024`. */
 export function monthLabel(month: string): string {
   const [year, monthNumber] = month.split('-');
-  return `${MONTHS[Number(monthNumber) - 1] ?? monthNumber} ${year}`;
-}
-
-const KIND_LABELS: Readonly<Record<EntryKind, string>> = {
-  paper: 'Paper',
-  news: 'News',
-  blog: 'Blog post',
-  report: 'Report',
-  release: 'Release',
-};
-
-/** Hosts people know by another name. */
-const SOURCE_NAMES: Readonly<Record<string, string>> = {
-  'arxiv.org': 'arXiv',
-  'openai.com': 'OpenAI',
-  'nature.com': 'Nature',
-  'science.org': 'Science',
-  'github.com': 'GitHub',
-  'huggingface.co': 'Hugging Face',
-  'openreview.net': 'OpenReview',
-  'aclanthology.org': 'ACL Anthology',
-  'biorxiv.org': 'bioRxiv',
-  'medrxiv.org': 'medRxiv',
-  'anthropic.com': 'Anthropic',
-  'deepmind.google': 'Google DeepMind',
-  'deepmind.com': 'Google DeepMind',
-  'research.google': 'Google Research',
-  'blog.google': 'Google',
-  'ai.meta.com': 'Meta AI',
-  'microsoft.com': 'Microsoft',
-  'nvidia.com': 'NVIDIA',
-  'apple.com': 'Apple',
-  'papers.ssrn.com': 'SSRN',
-  'ssrn.com': 'SSRN',
-  'techcrunch.com': 'TechCrunch',
-  'theverge.com': 'The Verge',
-  'reuters.com': 'Reuters',
-  'pcmag.com': 'PCMag',
-};
-
-/** Where an entry's paper (or, for news, its main link) is published: `arXiv`, `OpenAI`, `Nature` … */
-export function sourceOf(entry: Entry): string | null {
-  const url = entry.paper?.url ?? entry.links.find((link) => link.kind === 'paper' || link.kind === 'article')?.url ?? entry.links[0]?.url;
-  if (!url) return null;
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-  const parts = host.split('.');
-  for (let i = 0; i < parts.length - 1; i++) {
-    const name = SOURCE_NAMES[parts.slice(i).join('.')];
-    if (name) return name;
-  }
-  return host;
+  return `${MONTH_NAMES[Number(monthNumber) - 1] ?? monthNumber} ${year}`;
 }
 
 /** Whether an entry links to code. */
@@ -171,7 +115,7 @@ export class FacetTablesBuilder {
     const months = [...new Set(entries.map((entry) => entry.publishedOn.slice(0, 7)))].sort().reverse();
     for (const value of months) this.month.declare(value, monthLabel(value));
     for (const value of topics) this.topic.declare(value, value);
-    for (const value of ENTRY_KINDS) this.kind.declare(value, KIND_LABELS[value]);
+    for (const value of ENTRY_KINDS) this.kind.declare(value, ENTRY_KIND_LABELS[value]);
     this.code.declare('1', 'Has code');
   }
 
@@ -182,8 +126,7 @@ export class FacetTablesBuilder {
     this.org.addEntry(entry.organizations);
     this.topic.addEntry(entry.topics);
     this.kind.addEntry([entry.kind]);
-    const entrySource = sourceOf(entry);
-    this.source.addEntry(entrySource ? [entrySource] : []);
+    this.source.addEntry(entry.outlet ? [entry.outlet] : []);
     this.code.addEntry(hasCode(entry) ? ['1'] : []);
   }
 
