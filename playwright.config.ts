@@ -10,8 +10,10 @@ if (!existsSync(chromiumPath)) {
   );
 }
 
-/** E2E_PORT lets two runs in one checkout use separate preview servers. */
+/** E2E_PORT lets two runs in one checkout use separate preview servers; tests/e2e/offline.spec.ts also takes E2E_PORT + 1. */
 const PORT = Number(process.env.E2E_PORT || 4173);
+/** `npm run screenshots` sets this to refresh the README's images; an ordinary run never writes to docs/. */
+const README_SCREENSHOTS = process.env.README_SCREENSHOTS === '1';
 /** E2E_DIST serves a build other than dist/, so a concurrent `vite build` cannot swap files mid-run. */
 const DIST = process.env.E2E_DIST;
 // One output folder per run (workers inherit the id), so concurrent runs do not delete each other's traces.
@@ -19,6 +21,7 @@ process.env.E2E_RUN_ID ||= `${Date.now()}-${process.pid}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  ...(README_SCREENSHOTS ? { testMatch: 'readme-screenshots.ts' } : {}),
   outputDir: `test-results/${process.env.E2E_RUN_ID}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

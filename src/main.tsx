@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { applyTheme } from '@/features/theme/lib/theme';
@@ -9,8 +9,11 @@ applyTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html: error: no #root element to render into');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// index.html's static shell stays on screen meanwhile, so a transition costs nothing visible and lets the first render yield.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -2,10 +2,10 @@ import type { Plugin, PluginOption } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 /** The app's accent colour, used by browsers for the window and splash screen. */
-export const THEME_COLOR = '#4338ca';
+const THEME_COLOR = '#4338ca';
 
 /** Largest file the service worker precaches; the archive bundle must fit with room to grow. */
-export const MAX_PRECACHE_BYTES = 16 * 1024 * 1024;
+const MAX_PRECACHE_BYTES = 16 * 1024 * 1024;
 
 /** Favicon and theme-colour tags, added at build and in dev so index.html stays free of build concerns. */
 function iconLinks(): Plugin {
@@ -25,8 +25,8 @@ function iconLinks(): Plugin {
   };
 }
 
-/** The service worker and manifest options, exported so tests can check them without a build. */
-export const PWA_OPTIONS = {
+/** The service worker and manifest options; tests/unit/pwa-config.test.ts checks what a build makes of them. */
+const PWA_OPTIONS = {
   strategies: 'generateSW',
   registerType: 'prompt',
   // Registered by src/features/offline through workbox-window: the CSP forbids inline scripts.

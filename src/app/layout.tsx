@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { LogoIcon } from '@/components/ui/icons';
 import { HeaderSearch } from '@/features/search/components/header-search';
 import { BookmarksNavLink } from '@/features/bookmarks/components/bookmarks-nav-link';
 import { BookmarkShortcut } from '@/features/bookmarks/components/bookmark-shortcut';
@@ -25,10 +26,7 @@ export function RootLayout() {
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-950 print:static print:border-0">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
           <Link to="/" className="flex items-center gap-2 rounded-md py-1 font-semibold tracking-tight text-stone-900 dark:text-stone-50">
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 text-indigo-700 dark:text-indigo-300" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
-              <path d="M4 5.5c2.8-1 5.5-.7 8 1 2.5-1.7 5.2-2 8-1v13c-2.8-1-5.5-.7-8 1-2.5-1.7-5.2-2-8-1z" />
-              <path d="M12 6.5v13" />
-            </svg>
+            <LogoIcon className="size-6 text-indigo-700 dark:text-indigo-300" />
             <span>Frontier Reader</span>
           </Link>
           <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto print:hidden">
@@ -58,7 +56,8 @@ export function RootLayout() {
         </div>
       </header>
       <StorageNotice />
-      <div className="flex flex-1 flex-col">
+      {/* At least a screen tall, so the footer starts below the fold and is not pushed down when a page's content arrives. */}
+      <div className="flex min-h-dvh flex-1 flex-col">
         <Outlet />
       </div>
       <footer className="border-t border-stone-200 py-6 text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400 print:hidden">

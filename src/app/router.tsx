@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
+import { AppShell } from '@/app/app-shell';
 import { RootLayout } from '@/app/layout';
 import { RouteError } from '@/app/route-error';
-import { PageSkeleton } from '@/components/ui/skeleton';
 
 /** Every route loads its own chunk and has its own error boundary, so one bad page never blanks the app. */
 export const routes: RouteObject[] = [
@@ -9,12 +9,8 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <RootLayout />,
     errorElement: <RouteError />,
-    // Shown while the first page's code loads.
-    hydrateFallbackElement: (
-      <div className="mx-auto w-full max-w-5xl px-4 pt-16 sm:px-6">
-        <PageSkeleton label="Loading Frontier Reader…" />
-      </div>
-    ),
+    // Shown while the first page's code loads: the same picture as index.html's static shell.
+    hydrateFallbackElement: <AppShell />,
     children: [
       { index: true, lazy: () => import('@/app/routes/home'), errorElement: <RouteError /> },
       { path: 'issues/:issueId', lazy: () => import('@/app/routes/issue'), errorElement: <RouteError /> },

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Page } from '@/components/layout/page';
-import { buttonClass, ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
+import { Button } from '@/components/ui/button';
+import { ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { ArchiveFetchError, useArchive, type Archive } from '@/lib/archive-query';
 import { BundleError } from '@/shared/bundle';
@@ -31,7 +32,9 @@ export function describeArchiveError(error: unknown): { title: string; message: 
 /** Renders `children` with the loaded archive; shows a skeleton while loading and an error with Retry if loading failed. */
 export function ArchiveGate({ children }: { children: (archive: Archive) => ReactNode }) {
   const query = useArchive();
-  if (query.data) return children(query.data);
+  // The archive arrives as an urgent update; rendering the page from it as a deferred one lets a long page render in slices.
+  const archive = useDeferredValue(query.data);
+  if (archive) return children(archive);
   if (query.isError) {
     const { title, message, hint } = describeArchiveError(query.error);
     const retrying = query.isFetching;
@@ -43,9 +46,9 @@ export function ArchiveGate({ children }: { children: (archive: Archive) => Reac
           hint={hint}
           actions={
             <>
-              <button type="button" className={buttonClass.primary} disabled={retrying} onClick={() => void query.refetch()}>
+              <Button variant="primary" disabled={retrying} onClick={() => void query.refetch()}>
                 {retrying ? 'Retrying…' : 'Retry'}
-              </button>
+              </Button>
               <ReloadPageButton />
             </>
           }

@@ -53,7 +53,12 @@ export function indexArchive(bundle: ArchiveBundle): Archive {
   };
 }
 
-/** Fetches and validates the bundle from this origin. */
+/** Resolves in a later task, so the browser can paint and handle input between the steps of loading the archive. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Fetches and validates the bundle from this origin; parsing, validating and indexing each run in their own task. */
 export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
   const url = `${import.meta.env.BASE_URL}${BUNDLE_PATH}`;
   let response: Response;
@@ -72,7 +77,10 @@ export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
   } catch {
     throw new ArchiveFetchError('The archive is not valid JSON.');
   }
-  return indexArchive(parseBundle(json));
+  await nextTask();
+  const bundle = parseBundle(json);
+  await nextTask();
+  return indexArchive(bundle);
 }
 
 /** Query keys for the archive, general to specific. */

@@ -35,3 +35,13 @@ test('the archive error state has no violations', async ({ page }) => {
   await expect(page.getByRole('alert')).toBeVisible();
   await checkA11y(page);
 });
+
+test('the app replaces the static shell of index.html: one skip link, banner, main landmark and main navigation', async ({ page }) => {
+  const issue = readingRoutes().find((route) => route.name === 'issue')!;
+  await page.goto(issue.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(issue.heading);
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(1);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
+});

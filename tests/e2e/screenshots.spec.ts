@@ -1,9 +1,7 @@
 /**
- * Screenshots of every reading route at 390px and 1280px, light and dark, into artifacts/screenshots/.
- * It also refreshes the README's docs/screenshots/{issue,entry}.png (1280px, light, first screen).
+ * Screenshots of every reading route at 390px and 1280px, light and dark, into artifacts/screenshots/ only.
+ * The README's docs/screenshots/ are refreshed on purpose, by `npm run screenshots` (tests/e2e/readme-screenshots.ts).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, expectNoHorizontalScroll, saveScreenshot, setColorScheme, test, VIEWPORTS } from './support/fixtures';
 import { readingRoutes } from './support/routes';
 
@@ -24,17 +22,18 @@ for (const scheme of ['light', 'dark'] as const) {
   }
 }
 
-test.describe('README screenshots', () => {
-  test.use({ viewport: { width: 1280, height: 860 } });
-  for (const name of ['issue', 'entry']) {
-    test(`docs/screenshots/${name}.png`, async ({ page }) => {
-      const route = readingRoutes().find((candidate) => candidate.name === name)!;
-      await setColorScheme(page, 'light');
-      await page.goto(route.path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
-      const dir = path.resolve('docs/screenshots');
-      mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+// The first paint: index.html's static shell, as it looks before any script has run.
+for (const viewport of Object.values(VIEWPORTS)) {
+  test.describe(`${viewport.width}px static shell`, () => {
+    test.use({ viewport });
+    test('the header and a loading state paint before any script runs', async ({ page }) => {
+      await page.route('**/*.js', (route) => route.abort());
+      await page.goto('/');
+      await expect(page.getByRole('banner').getByRole('link', { name: 'Frontier Reader' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Issues', 'Search', 'Bookmarks']);
+      await expect(page.getByRole('status')).toHaveText(/Loading Frontier Reader…/);
+      await expectNoHorizontalScroll(page);
+      await saveScreenshot(page, `shell-${viewport.width}`);
     });
-  }
-});
+  });
+}
