@@ -1,5 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
+import { createSearchHost } from '@/features/search/worker/search-host';
 import { renderApp } from '../support/render-app';
 
 function searchBox() {
@@ -10,7 +12,62 @@ function searchBox() {
 const LOAD = { timeout: 10_000 };
 configure({ asyncUtilTimeout: 5_000 });
 
+/** A search worker run in-process by the real worker code, whose answers the test can hold back. */
+class HeldWorker extends EventTarget {
+  static last: HeldWorker | null = null;
+  hold = false;
+  private held: FromSearchWorker[] = [];
+  private readonly handle = createSearchHost((message) => {
+    if (this.hold && message.type === 'result') this.held.push(message);
+    else this.deliver(message);
+  });
+
+  constructor() {
+    super();
+    HeldWorker.last = this;
+  }
+
+  /** How many answers are held back. */
+  get waiting(): number {
+    return this.held.length;
+  }
+
+  postMessage(message: ToSearchWorker) {
+    this.handle(structuredClone(message));
+  }
+
+  terminate() {}
+
+  /** Sends the held answers and stops holding. */
+  release() {
+    this.hold = false;
+    for (const message of this.held.splice(0)) this.deliver(message);
+  }
+
+  private deliver(message: FromSearchWorker) {
+    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: structuredClone(message) })), 0);
+  }
+}
+
 describe('search page', () => {
+  it('keeps the previous results on screen until the worker answers the next keystroke', async () => {
+    vi.stubGlobal('Worker', HeldWorker);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const { user } = renderApp('/search?q=mixture');
+    expect(await screen.findByText('4 results for “mixture”', {}, LOAD)).toBeInTheDocument();
+    const worker = HeldWorker.last!;
+    worker.hold = true;
+    await user.type(searchBox(), ' sqlite');
+    await waitFor(() => expect(worker.waiting).toBeGreaterThan(0));
+    expect(screen.getAllByRole('article')).toHaveLength(4);
+    expect(screen.queryByText(/^No results/)).not.toBeInTheDocument();
+    worker.release();
+    expect(await screen.findByText('No results for “mixture sqlite”.')).toBeInTheDocument();
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+
   it('shows results as you type, with the matched words marked, and keeps the query in the URL', async () => {
     const { user, router } = renderApp('/search');
     await user.type(await screen.findByRole('searchbox', { name: 'Search entries' }, LOAD), 'sqlite');

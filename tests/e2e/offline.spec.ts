@@ -103,9 +103,14 @@ test('after one visit, every page works with the server gone, and a bookmark mad
   await expect(page.getByRole('heading', { level: 1, name: 'Bookmarks' })).toBeVisible();
   await expect(page.getByRole('link', { name: entry.headline, exact: true })).toBeVisible();
 
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(`/search?q=${encodeURIComponent(entry.headline)}`);
   await expect(page.getByRole('main')).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: entry.headline, exact: true }).first()).toBeVisible();
+  // The search worker loads and reads the archive offline too: the page never falls back to searching itself.
+  await expect.poll(() => page.workers().some((worker) => /\/assets\/search-worker-[\w-]+\.js$/.test(new URL(worker.url()).pathname))).toBe(true);
+  expect(requested.filter((pathname) => pathname.includes('/assets/search-engine-'))).toEqual([]);
   const bookmarkedFacet = page.getByRole('checkbox', { name: /^Bookmarked/ });
   await bookmarkedFacet.click();
   await expect(bookmarkedFacet).toBeChecked();

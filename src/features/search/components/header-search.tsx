@@ -21,8 +21,8 @@ export function HeaderSearch() {
   /** Starts indexing the archive (when it is loaded) as soon as the reader heads for search, so results are ready on arrival. */
   const prepareIndex = () => {
     const archive = queryClient.getQueryData<Archive>(archiveKeys.bundle());
-    // Loaded on demand so MiniSearch stays out of the first page's JavaScript.
-    if (archive) void import('@/features/search/lib/search-engine').then(({ engineFor }) => engineFor(archive.bundle).start());
+    // Loaded on demand so the search client stays out of the first page's JavaScript.
+    if (archive) void import('@/features/search/lib/search-client').then(({ clientFor }) => clientFor(archive).start());
   };
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import { QueryHelp } from '@/features/search/components/query-help';
 import { focusFirstResult, SearchResults } from '@/features/search/components/search-results';
 import { useDraftQuery } from '@/features/search/hooks/use-draft-query';
 import { useResultPaging } from '@/features/search/hooks/use-result-paging';
-import { useSearchEngine } from '@/features/search/hooks/use-search-engine';
+import { useSearch } from '@/features/search/hooks/use-search';
 import { useSearchState } from '@/features/search/hooks/use-search-state';
 import type { FacetKey, FacetSelection } from '@/features/search/lib/facets';
 import type { SortOrder } from '@/features/search/lib/ranking';
@@ -67,7 +67,6 @@ function countText(total: number, status: string, groupByPaper: boolean, query: 
 /** The search page: a query box, results as you type, facets, sort and grouping, all kept in the URL. */
 export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPageProps) {
   const [state, setState] = useSearchState();
-  const { engine, version, status } = useSearchEngine(archive.bundle);
   const inputRef = useRef<HTMLInputElement>(null);
   const attachInput = useArrivalFocus(inputRef);
   const filtersId = useId();
@@ -76,19 +75,11 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
   const query = useDeferredValue(draft);
   const { limit, showMore } = useResultPaging(JSON.stringify([query, state.selection, state.sort, state.groupByPaper]));
 
-  const response = useMemo(
-    () =>
-      engine.search({
-        query,
-        selection: state.selection,
-        sort: state.sort ?? 'relevance',
-        groupByPaper: state.groupByPaper,
-        bookmarkedIds,
-        limit,
-        indexVersion: version,
-      }),
-    [engine, version, query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, limit],
+  const request = useMemo(
+    () => ({ query, selection: state.selection, sort: state.sort ?? 'relevance', groupByPaper: state.groupByPaper, bookmarkedIds, limit }),
+    [query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, limit],
   );
+  const { response, status } = useSearch(archive, request);
 
   const commit = (next: Partial<SearchState>) => setState({ ...state, query: draft, ...next }, 'push');
   const onType = (value: string) => {
@@ -152,7 +143,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
 
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         <p id={`${filtersId}-count`} role="status" className="mr-auto text-sm font-medium text-stone-800 dark:text-stone-200">
-          {countText(response.total, status, state.groupByPaper, trimmed)}
+          {countText(response.total, response.status, state.groupByPaper, trimmed)}
         </p>
         <label className="flex items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
           Sort
@@ -214,7 +205,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
               {status === 'partial' ? 'Indexing the full text; until it is done, only titles, organisations and topics are searched.' : 'Preparing search…'}
             </p>
           )}
-          {response.total === 0 && status !== 'idle' && status !== 'indexing' ? (
+          {response.total === 0 && response.status !== 'idle' && response.status !== 'indexing' ? (
             <NoResults query={trimmed} suggestion={suggestion} filterCount={filterCount} onClearFilters={clearFilters} />
           ) : (
             <SearchResults

@@ -1,0 +1,43 @@
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { clientFor } from '@/features/search/lib/search-client';
+import type { IndexStatus, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import { parseQuery } from '@/features/search/lib/query-parser';
+import type { Archive } from '@/lib/archive-query';
+
+/** What the page shows before the first answer arrives. */
+function preparing(request: SearchRequest): SearchResponse {
+  return {
+    parsed: parseQuery(request.query),
+    total: 0,
+    hits: [],
+    facets: [],
+    sort: request.sort,
+    suggestion: null,
+    status: 'idle',
+  };
+}
+
+/**
+ * Answers `request` from the archive's search client, asking again as the index grows. While an answer is on its way
+ * the previous one stays on screen, so typing never flashes an empty page; answers never replace newer ones.
+ * Answers and index progress render as transitions, so React renders them in slices and input never waits.
+ */
+export function useSearch(archive: Archive, request: SearchRequest): { response: SearchResponse; status: IndexStatus } {
+  const client = clientFor(archive);
+  // Counts the client's progress reports; each one asks again (the search effect runs after this one subscribes).
+  const [progress, setProgress] = useState(0);
+  useEffect(() => {
+    client.start();
+    return client.subscribe(() => startTransition(() => setProgress((count) => count + 1)));
+  }, [client]);
+
+  const asked = useRef(0);
+  const [answer, setAnswer] = useState<{ order: number; response: SearchResponse } | null>(null);
+  useEffect(() => {
+    const order = ++asked.current;
+    void client.search({ ...request, indexVersion: client.version }).then((response) => {
+      startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
+    });
+  }, [client, progress, request]);
+  return { response: answer?.response ?? preparing(request), status: client.status };
+}

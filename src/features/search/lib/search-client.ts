@@ -1,0 +1,176 @@
+/**
+ * The page's one way to search: an asynchronous client that runs the engine in a Web Worker, or on the main thread
+ * (slower, but whole) where the worker cannot start or fails.
+ */
+import type {
+  IndexStatus,
+  SearchEngine,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+} from '@/features/search/lib/search-engine';
+import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
+import { toWireRequest } from '@/features/search/worker/protocol';
+import type { Archive } from '@/lib/archive-query';
+import { BUNDLE_PATH } from '@/shared/bundle';
+
+/** Searches one archive; every answer is asynchronous, wherever the engine runs. */
+export interface SearchClient {
+  /** How far the index has got. */
+  readonly status: IndexStatus;
+  /** Changes whenever the client can answer more; for `useSyncExternalStore`. */
+  readonly version: number;
+  /** Calls `listener` whenever {@link version} changes. */
+  subscribe: (listener: () => void) => () => void;
+  /** Starts loading and indexing (once); searching starts it too. */
+  start: () => void;
+  /** Answers a request from the index as it is now. */
+  search: (request: SearchRequest) => Promise<SearchResponse>;
+}
+
+/** Makes the search worker; throws where workers are unavailable. */
+export type SearchWorkerFactory = () => Worker;
+
+/** The real worker, written out in full so Vite bundles it as a module worker. */
+function createSearchWorker(): Worker {
+  if (typeof Worker === 'undefined') throw new Error('search-client: error: Web Workers are unavailable');
+  return new Worker(new URL('../worker/search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
+}
+
+/** The bundle's absolute URL, the same one the page fetched, for the worker to fetch (from the HTTP or offline cache). */
+function bundleUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}${BUNDLE_PATH}`, document.baseURI).href;
+}
+
+interface PendingSearch {
+  request: SearchRequest;
+  resolve: (response: SearchResponse) => void;
+}
+
+/** A {@link SearchClient} that prefers a worker and falls back to the main thread for good on its first failure. */
+class ArchiveSearchClient implements SearchClient {
+  private worker: Worker | null = null;
+  private fallback: Promise<SearchEngine> | null = null;
+  private readonly pending = new Map<number, PendingSearch>();
+  private nextId = 1;
+  private started = false;
+  private statusValue: IndexStatus = 'idle';
+  private versionValue = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly createWorker: SearchWorkerFactory,
+  ) {}
+
+  get status(): IndexStatus {
+    return this.statusValue;
+  }
+
+  get version(): number {
+    return this.versionValue;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setStatus(status: IndexStatus) {
+    if (status === this.statusValue) return;
+    this.statusValue = status;
+    this.versionValue++;
+    for (const listener of this.listeners) listener();
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    let worker: Worker;
+    try {
+      worker = this.createWorker();
+    } catch {
+      this.fallBack();
+      return;
+    }
+    this.worker = worker;
+    worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => this.receive(event.data));
+    worker.addEventListener('error', () => this.fallBack());
+    worker.addEventListener('messageerror', () => this.fallBack());
+    this.post({ type: 'load', url: bundleUrl() });
+  }
+
+  search(request: SearchRequest): Promise<SearchResponse> {
+    this.start();
+    if (this.fallback) return this.fallback.then((engine) => engine.search(request));
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.pending.set(id, { request, resolve });
+      this.post({ type: 'search', id, request: toWireRequest(request) });
+    });
+  }
+
+  private post(message: ToSearchWorker) {
+    try {
+      this.worker?.postMessage(message);
+    } catch {
+      this.fallBack();
+    }
+  }
+
+  private receive(message: FromSearchWorker) {
+    if (this.fallback) return;
+    if (message.type === 'status') this.setStatus(message.status);
+    else if (message.type === 'error') this.fallBack();
+    else {
+      const pending = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      pending?.resolve(this.resolveHits(message.response));
+    }
+  }
+
+  /** Turns the worker's entry ids back into this page's entries; an id the page's bundle lacks is left out. */
+  private resolveHits(response: WireSearchResponse): SearchResponse {
+    const { entryById, issueById } = this.archive;
+    const hits: SearchHit[] = [];
+    for (const { entryId, coverageIds, ...rest } of response.hits) {
+      const entry = entryById.get(entryId);
+      if (!entry) continue;
+      const coverage = coverageIds.map((id) => entryById.get(id)).filter((item) => item !== undefined);
+      hits.push({ ...rest, entry, issue: issueById.get(entry.issueId), coverage });
+    }
+    return { ...response, hits };
+  }
+
+  /** Searches on the main thread from now on, and answers what the worker left unanswered. */
+  private fallBack() {
+    if (this.fallback) return;
+    this.worker?.terminate();
+    this.worker = null;
+    // Loaded on demand so MiniSearch stays out of the page's JavaScript while the worker does the work.
+    this.fallback = import('@/features/search/lib/search-engine').then(({ engineFor }) => {
+      const engine = engineFor(this.archive.bundle);
+      engine.subscribe(() => this.setStatus(engine.status));
+      void engine.start();
+      this.setStatus(engine.status);
+      return engine;
+    });
+    const unanswered = [...this.pending.values()];
+    this.pending.clear();
+    void this.fallback.then((engine) => {
+      for (const { request, resolve } of unanswered) resolve(engine.search(request));
+    });
+  }
+}
+
+const clients = new WeakMap<Archive, SearchClient>();
+
+/** The one search client for an archive: the index is built once per archive, never per keystroke or route change. */
+export function clientFor(archive: Archive, createWorker: SearchWorkerFactory = createSearchWorker): SearchClient {
+  let client = clients.get(archive);
+  if (!client) {
+    client = new ArchiveSearchClient(archive, createWorker);
+    clients.set(archive, client);
+  }
+  return client;
+}

@@ -1,0 +1,44 @@
+/**
+ * The messages between the page and the search worker. Results name entries by id; the page looks them up in the
+ * bundle it already holds, so entries never cross the thread boundary.
+ */
+import type { IndexStatus, SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+
+/** A {@link SearchRequest} as it crosses to the worker: bookmarks as a list, no index version. */
+export type WireSearchRequest = Omit<SearchRequest, 'bookmarkedIds' | 'indexVersion'> & { bookmarkedIds: string[] };
+
+/** A {@link SearchHit} with its entries as ids. */
+export type WireSearchHit = Omit<SearchHit, 'entry' | 'issue' | 'coverage'> & {
+  entryId: string;
+  coverageIds: string[];
+};
+
+/** A {@link SearchResponse} with its hits as {@link WireSearchHit}s. */
+export type WireSearchResponse = Omit<SearchResponse, 'hits'> & { hits: WireSearchHit[] };
+
+/** What the page sends: load the bundle from `url` (once), or answer a search. */
+export type ToSearchWorker = { type: 'load'; url: string } | { type: 'search'; id: number; request: WireSearchRequest };
+
+/** What the worker sends: the index's progress, an answer, or why it cannot search (the page then searches itself). */
+export type FromSearchWorker =
+  | { type: 'status'; status: IndexStatus }
+  | { type: 'result'; id: number; response: WireSearchResponse }
+  | { type: 'error'; message: string };
+
+/** The request as posted to the worker. */
+export function toWireRequest(request: SearchRequest): WireSearchRequest {
+  const { query, selection, sort, groupByPaper, bookmarkedIds, limit } = request;
+  return { query, selection, sort, groupByPaper, bookmarkedIds: [...bookmarkedIds], limit };
+}
+
+/** The response as posted back to the page. */
+export function toWireResponse(response: SearchResponse): WireSearchResponse {
+  return {
+    ...response,
+    hits: response.hits.map(({ entry, issue: _issue, coverage, ...rest }) => ({
+      ...rest,
+      entryId: entry.id,
+      coverageIds: coverage.map((item) => item.id),
+    })),
+  };
+}

@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clientFor, type SearchClient } from '@/features/search/lib/search-client';
+import type { SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
+import { createSearchHost } from '@/features/search/worker/search-host';
+import { indexArchive, type Archive } from '@/lib/archive-query';
+import { archiveFetch } from '../support/render-app';
+import { fixtureBundle } from '../support/fixture-bundle';
+
+const SQLITE_ENTRY = '2024-11-02-ai-identifies-database-vulnerability';
+
+function request(query: string, groupByPaper = false): SearchRequest {
+  return { query, selection: {}, sort: 'relevance', groupByPaper, bookmarkedIds: new Set(), limit: 20 };
+}
+
+/** A fresh archive, so each test gets its own client. */
+function archive(): Archive {
+  return indexArchive(structuredClone(fixtureBundle));
+}
+
+function ready(client: SearchClient): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (client.status === 'ready') resolve();
+    };
+    client.subscribe(check);
+    client.start();
+    check();
+  });
+}
+
+/** Asks once the index is complete. */
+async function searchWhenReady(client: SearchClient, query: string, groupByPaper = false): Promise<SearchResponse> {
+  await ready(client);
+  return client.search(request(query, groupByPaper));
+}
+
+/** A stand-in for the worker thread that runs the real worker code, copying messages as postMessage does. */
+class InProcessWorker extends EventTarget {
+  readonly received: ToSearchWorker[] = [];
+  private readonly handle = createSearchHost((message: FromSearchWorker) =>
+    queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: structuredClone(message) }))),
+  );
+  terminated = false;
+
+  postMessage(message: ToSearchWorker) {
+    this.received.push(message);
+    this.handle(structuredClone(message));
+  }
+
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+/** A worker that accepts messages but never answers; the test makes it fail. */
+class SilentWorker extends EventTarget {
+  readonly received: ToSearchWorker[] = [];
+  terminated = false;
+  postMessage(message: ToSearchWorker) {
+    this.received.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const hitIds = (response: SearchResponse) => response.hits.map((hit) => hit.entry.id);
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', vi.fn(archiveFetch()));
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('search client', () => {
+  it('searches on the main thread where there are no Web Workers', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const response = await searchWhenReady(clientFor(archive()), 'sqlite');
+    expect(hitIds(response)).toEqual([SQLITE_ENTRY]);
+    expect(response.hits[0]!.snippet.filter((segment) => segment.mark).map((segment) => segment.text)).toContain(
+      'SQLite',
+    );
+  });
+
+  it('searches on the main thread when the worker cannot be created', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new Error('blocked by policy');
+        }
+      },
+    );
+    const response = await searchWhenReady(clientFor(archive()), 'sqlite');
+    expect(hitIds(response)).toEqual([SQLITE_ENTRY]);
+  });
+
+  it('answers the searches a failing worker left unanswered, then keeps searching on the main thread', async () => {
+    const worker = new SilentWorker();
+    const client = clientFor(archive(), () => worker as unknown as Worker);
+    const pending = client.search(request('sqlite'));
+    expect(worker.received.map((message) => message.type)).toEqual(['load', 'search']);
+
+    worker.dispatchEvent(new Event('error'));
+    const answered = await pending;
+    expect(worker.terminated).toBe(true);
+    // Answered from the main thread's index as it was then; the client then reports progress until it is whole.
+    expect(answered.parsed.words).toEqual(['sqlite']);
+    expect(hitIds(await searchWhenReady(client, 'sqlite'))).toEqual([SQLITE_ENTRY]);
+  });
+
+  it('falls back when the worker reports that it cannot load the archive', async () => {
+    const worker = new SilentWorker();
+    const client = clientFor(archive(), () => worker as unknown as Worker);
+    client.start();
+    worker.dispatchEvent(
+      new MessageEvent('message', {
+        data: { type: 'error', message: 'search-worker: error: HTTP 404' } satisfies FromSearchWorker,
+      }),
+    );
+    expect(hitIds(await searchWhenReady(client, 'sqlite'))).toEqual([SQLITE_ENTRY]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('gives the same answers through the worker as on the main thread, with the page’s own entries', async () => {
+    const workerArchive = archive();
+    const viaWorker = clientFor(workerArchive, () => new InProcessWorker() as unknown as Worker);
+    const onMainThread = clientFor(archive());
+    for (const [query, grouped] of [
+      ['sqlite', false],
+      ['mixture', true],
+      ['bigg sleep', false],
+      ['', false],
+    ] as const) {
+      const [worker, main] = [
+        await searchWhenReady(viaWorker, query, grouped),
+        await searchWhenReady(onMainThread, query, grouped),
+      ];
+      expect(worker.total).toBe(main.total);
+      expect(hitIds(worker)).toEqual(hitIds(main));
+      expect(
+        worker.hits.map((hit) => [hit.headline, hit.snippet, hit.fields, hit.coverage.map((entry) => entry.id)]),
+      ).toEqual(main.hits.map((hit) => [hit.headline, hit.snippet, hit.fields, hit.coverage.map((entry) => entry.id)]));
+      expect(worker.facets).toEqual(main.facets);
+      expect(worker.suggestion).toBe(main.suggestion);
+    }
+    const [hit] = (await viaWorker.search(request('sqlite'))).hits;
+    expect(hit!.entry).toBe(workerArchive.entryById.get(SQLITE_ENTRY));
+  });
+});
