@@ -116,20 +116,20 @@ function dateIssues(documents: readonly ParsedDocument[], diagnostics: Diagnosti
   const dated: DatedIssue[] = [];
   for (const document of documents) {
     const years = document.issues.map((issue) => issue.date.year ?? inferYearFromArxiv(issue.date, arxivIdsOf(issue, arxivMirrors)));
-    // Issues within a document are newest first, so an undated one sits between its neighbours.
-    for (let pass = 0; pass < document.issues.length; pass += 1) {
-      document.issues.forEach((issue, i) => {
-        if (years[i] != null) return;
-        const newer = i > 0 ? years[i - 1] : null;
-        const older = i + 1 < years.length ? years[i + 1] : null;
-        if (newer != null) {
-          const newerIssue = document.issues[i - 1];
-          years[i] = newerIssue && compareMonthDay(issue.date, newerIssue.date) <= 0 ? newer : newer - 1;
-        } else if (older != null) {
-          const olderIssue = document.issues[i + 1];
-          years[i] = olderIssue && compareMonthDay(issue.date, olderIssue.date) >= 0 ? older : older + 1;
-        }
-      });
+    // Issues within a document are newest first, so an undated one sits between its neighbours: a year is carried
+    // down from the nearest newer dated issue, else up from the nearest older one; two sweeps, linear in the issues.
+    document.issues.forEach((issue, i) => {
+      const newer = i > 0 ? years[i - 1] : null;
+      const newerIssue = document.issues[i - 1];
+      if (years[i] != null || newer == null || !newerIssue) return;
+      years[i] = compareMonthDay(issue.date, newerIssue.date) <= 0 ? newer : newer - 1;
+    });
+    for (let i = document.issues.length - 2; i >= 0; i -= 1) {
+      const issue = document.issues[i];
+      const older = years[i + 1];
+      const olderIssue = document.issues[i + 1];
+      if (!issue || years[i] != null || older == null || !olderIssue) continue;
+      years[i] = compareMonthDay(issue.date, olderIssue.date) >= 0 ? older : older + 1;
     }
     document.issues.forEach((issue, i) => {
       const year = years[i];
@@ -320,7 +320,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
     if (issue.entryIds.length === 0) diagnostics.push({ file, line, severity: 'warning', message: `issue ${issue.id} has no entries` });
   }
   linkSamePapers(entries, diagnostics);
-  const related = relatedEntries(
+  const { related } = relatedEntries(
     entries.map((entry) => ({
       id: entry.id,
       text: [entry.headline, entry.paper?.title ?? '', entry.summary, entry.topics.join(' ')].join(' '),

@@ -10,19 +10,53 @@ export interface TopicDefinition {
 export const OTHER_TOPIC = 'Other';
 const MAX_TOPICS = 3;
 
+interface CompiledKeyword {
+  pattern: RegExp;
+  /** The keyword as it must appear in the text, lower-cased unless the match is case-sensitive. */
+  literal: string;
+  caseSensitive: boolean;
+  /** Non-ASCII keywords may match other letters case-insensitively (`ſ` for `s`), so they always run the pattern. */
+  ascii: boolean;
+}
+
 interface CompiledTopic {
   name: string;
-  patterns: RegExp[];
+  keywords: CompiledKeyword[];
 }
+
+/** Printable ASCII: lower-casing maps exactly its letters, as case-insensitive matching does. */
+const ASCII = /^[ -~]*$/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Acronyms (MoE, RAG, GUI) match case-sensitively so they do not fire on ordinary words. */
-function compileKeyword(keyword: string): RegExp {
+function compileKeyword(keyword: string): CompiledKeyword {
   const caseSensitive = /[A-Z].*[A-Z]/.test(keyword);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+  return { pattern, literal: caseSensitive ? keyword : keyword.toLowerCase(), caseSensitive, ascii: ASCII.test(keyword) };
+}
+
+/** A text to match, with what lets most keywords be ruled out without a regular expression. */
+interface MatchText {
+  text: string;
+  lower: string;
+  /** Whether a case-insensitive match implies the lower-cased keyword is a substring: not when `ſ` matches `s`. */
+  foldsByLowerCase: boolean;
+}
+
+/** The one character that matches an ASCII letter case-insensitively but does not lower-case to it. */
+const LONG_S = '\u017f';
+
+function matchText(text: string): MatchText {
+  return { text, lower: text.toLowerCase(), foldsByLowerCase: !text.includes(LONG_S) };
+}
+
+/** How often a keyword occurs; the substring test only skips texts where it cannot occur. */
+function occurrences(keyword: CompiledKeyword, text: MatchText): number {
+  if (keyword.caseSensitive ? !text.text.includes(keyword.literal) : keyword.ascii && text.foldsByLowerCase && !text.lower.includes(keyword.literal)) return 0;
+  return text.text.match(keyword.pattern)?.length ?? 0;
 }
 
 /** Assigns up to three topics, strongest first, or "Other". */
@@ -30,7 +64,7 @@ export class TopicMatcher {
   private readonly topics: CompiledTopic[];
 
   constructor(taxonomy: readonly TopicDefinition[]) {
-    this.topics = taxonomy.map((topic) => ({ name: topic.name, patterns: topic.keywords.map(compileKeyword) }));
+    this.topics = taxonomy.map((topic) => ({ name: topic.name, keywords: topic.keywords.map(compileKeyword) }));
   }
 
   /** Names in display order, "Other" last. */
@@ -40,11 +74,13 @@ export class TopicMatcher {
 
   /** Title words weigh three times summary words; a topic needs a title word or two summary words, else the best single mention. */
   match(title: string, summary: string): string[] {
+    const titleText = matchText(title);
+    const summaryText = matchText(summary);
     const scored = this.topics
       .map((topic, order) => {
         let score = 0;
-        for (const pattern of topic.patterns) {
-          score += 3 * (title.match(pattern)?.length ?? 0) + (summary.match(pattern)?.length ?? 0);
+        for (const keyword of topic.keywords) {
+          score += 3 * occurrences(keyword, titleText) + occurrences(keyword, summaryText);
         }
         return { name: topic.name, score, order };
       })
