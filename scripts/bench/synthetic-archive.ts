@@ -8,67 +8,11 @@ import { entryBodyText } from '@/shared/search-options';
 import { createRandom } from '../lib/random';
 import { SCHEMA_VERSION, type ArchiveBundle, type Entry, type EntryLink, type Issue } from '@/shared/bundle';
 import { MONTH_NAMES } from '@/shared/labels';
-
-type Random = () => number;
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-/** A word-bigram text model: each word maps to the words seen after it (with repeats, so frequency is kept). */
-class BigramModel {
-  private readonly next = new Map<string, string[]>();
-  private readonly starts: string[] = [];
-
-  constructor(texts: readonly string[]) {
-    for (const text of texts) {
-      for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-        const words = sentence.split(/\s+/).filter(Boolean);
-        if (words.length < 3) continue;
-        this.starts.push(words[0]!);
-        for (let i = 0; i < words.length - 1; i++) {
-          const followers = this.next.get(words[i]!);
-          if (followers) followers.push(words[i + 1]!);
-          else this.next.set(words[i]!, [words[i + 1]!]);
-        }
-      }
-    }
-  }
-
-  sentence(random: Random, maxWords: number, invent: () => string | null): string {
-    let word = pick(random, this.starts);
-    const words = [word];
-    while (words.length < maxWords) {
-      const followers = this.next.get(word);
-      if (!followers || /[.!?]$/.test(word)) break;
-      word = pick(random, followers);
-      words.push(invent() ?? word);
-    }
-    const text = words.join(' ');
-    return /[.!?]$/.test(text) ? text : `${text.replace(/[,;:]$/, '')}.`;
-  }
-
-  /** Sentences until about `length` characters. */
-  text(random: Random, length: number, invent: () => string | null): string {
-    const sentences: string[] = [];
-    let total = 0;
-    while (total < length) {
-      const sentence = this.sentence(random, 40, invent);
-      sentences.push(sentence);
-      total += sentence.length + 1;
-    }
-    return sentences.join(' ');
-  }
-}
-
-const SYLLABLES = ['ka', 'lo', 'ra', 'vin', 'to', 'mex', 'qua', 'zor', 'sel', 'dra', 'nu', 'fi', 'gen', 'lux', 'ber', 'tal', 'os', 'pri', 'ven', 'ix'];
+import { BigramModel, inventWord, pick, type Random } from './text-model';
 
 /** An invented name such as `Zorvinta-7B`: new vocabulary, as each week brings new model names. */
 function inventName(random: Random): string {
-  const syllables = 2 + Math.floor(random() * 2);
-  let name = '';
-  for (let i = 0; i < syllables; i++) name += pick(random, SYLLABLES);
-  name = name[0]!.toUpperCase() + name.slice(1);
+  const name = inventWord(random);
   return random() < 0.4 ? `${name}-${1 + Math.floor(random() * 70)}B` : name;
 }
 

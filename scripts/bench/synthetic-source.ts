@@ -17,7 +17,7 @@ import { nodesToText } from '../lib/inline';
 import { MONTH_NAMES } from '../../src/shared/labels';
 import type { ArchiveBundle, Entry } from '../../src/shared/bundle';
 
-type Random = () => number;
+import { BigramModel, inventWord, pick, type Random } from './text-model';
 
 /** The seed document the generator learns from. */
 export const SEED_DOCUMENT = 'data/newsletters/neural-frontier-2024-09-to-11.txt';
@@ -30,12 +30,6 @@ const NEWEST_ISSUE = Date.UTC(2024, 10, 2);
 const DAY = 86_400_000;
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 
-function pick<T>(random: Random, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-
 /** Text safe inside the markup: no bold markers, breaks, brackets or quotes that would change how a line parses. */
 function plain(text: string): string {
   return text
@@ -44,81 +38,9 @@ function plain(text: string): string {
     .trim();
 }
 
-/** A word-bigram text model: each word maps to the words seen after it, with repeats, so frequency is kept. */
-class BigramModel {
-  private readonly next = new Map<string, string[]>();
-  private readonly starts: string[] = [];
-
-  constructor(texts: readonly string[]) {
-    for (const text of texts) {
-      for (const sentence of plain(text).split(/(?<=[.!?])\s+/)) {
-        const words = sentence.split(/\s+/).filter((word) => word && !/^https?:/i.test(word));
-        if (words.length < 3) continue;
-        this.starts.push(words[0] ?? '');
-        for (let i = 0; i < words.length - 1; i += 1) {
-          const word = words[i] ?? '';
-          const followers = this.next.get(word);
-          if (followers) followers.push(words[i + 1] ?? '');
-          else this.next.set(word, [words[i + 1] ?? '']);
-        }
-      }
-    }
-  }
-
-  sentence(random: Random, maxWords: number, invent: () => string | null): string {
-    let word = pick(random, this.starts);
-    const words = [word];
-    while (words.length < maxWords) {
-      const followers = this.next.get(word);
-      if (!followers || /[.!?]$/.test(word)) break;
-      word = pick(random, followers);
-      words.push(invent() ?? word);
-    }
-    const text = words.join(' ');
-    return /[.!?]$/.test(text) ? text : `${text.replace(/[,;:]$/, '')}.`;
-  }
-
-  /** Sentences until about `length` characters. */
-  text(random: Random, length: number, invent: () => string | null): string {
-    const sentences: string[] = [];
-    let total = 0;
-    while (total < length) {
-      const sentence = this.sentence(random, 40, invent);
-      sentences.push(sentence);
-      total += sentence.length + 1;
-    }
-    return sentences.join(' ');
-  }
-}
-
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'ra',
-  'vin',
-  'to',
-  'mex',
-  'qua',
-  'zor',
-  'sel',
-  'dra',
-  'nu',
-  'fi',
-  'gen',
-  'lux',
-  'ber',
-  'tal',
-  'os',
-  'pri',
-  'ven',
-  'ix',
-];
-
-/** An invented word such as `Zorvinta`: new vocabulary, as each week brings new model, dataset and lab names. */
-function inventWord(random: Random): string {
-  let word = '';
-  for (let i = 2 + Math.floor(random() * 2); i > 0; i -= 1) word += pick(random, SYLLABLES);
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/** A bigram model of text made safe for the markup. */
+function textModel(texts: readonly string[]): BigramModel {
+  return new BigramModel(texts.map(plain));
 }
 
 /** A model or dataset name: `Zorvinta-7B`, `Luxber-Bench`, `Kalo`. */
@@ -180,10 +102,10 @@ function learn(seed: ArchiveBundle, tables: CuratedTables): SeedModel {
   const groups = new Set(seed.entries.flatMap((entry) => (entry.paperGroup ? [entry.paperGroup] : [])));
   const grouped = seed.entries.filter((entry) => entry.paperGroup !== null).length;
   return {
-    bodies: new Map([...byTopic].map(([topic, texts]) => [topic, new BigramModel(texts)])),
-    summaries: new BigramModel(seed.entries.map((entry) => entry.summary)),
-    headlines: new BigramModel(seed.entries.map((entry) => `${entry.headline}.`)),
-    titles: new BigramModel(seed.entries.flatMap((entry) => (entry.paper ? [`${entry.paper.title}.`] : []))),
+    bodies: new Map([...byTopic].map(([topic, texts]) => [topic, textModel(texts)])),
+    summaries: textModel(seed.entries.map((entry) => entry.summary)),
+    headlines: textModel(seed.entries.map((entry) => `${entry.headline}.`)),
+    titles: textModel(seed.entries.flatMap((entry) => (entry.paper ? [`${entry.paper.title}.`] : []))),
     writtenOrganizations: written
       .flat()
       .filter((name) => /^[\p{L}\p{N}][\p{L}\p{N} .&'’-]*$/u.test(name) && !/\band\b/i.test(name)),
