@@ -1,5 +1,6 @@
 /**
- * `npm run audit:lighthouse [-- --dist DIR --port N --runs N --pages home,issue]`: Lighthouse (mobile defaults) on the production build.
+ * `npm run audit:lighthouse [-- --dist DIR --port N --runs N --pages home,issue --floor performance=85]`: Lighthouse
+ * (mobile defaults) on the production build. `--floor` lets a category under budget warn instead of fail down to a floor.
  *
  * Serves an existing build (it builds nothing; run `npm run build` first) with `vite preview`, audits five pages with
  * Debian's Chromium, takes the median of each category over the runs, writes the reports to artifacts/lighthouse/,
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { z } from 'zod';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../lib/chromium';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = 'scripts/quality/lighthouse.ts';
@@ -28,16 +30,7 @@ const LABELS: Record<Category, string> = {
 };
 
 /** Chromium must never phone home or fetch components while it is being measured. */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** Only what the script reads from the bundle: the page ids to audit. */
 const archiveIds = z.object({
@@ -64,6 +57,7 @@ function readOptions() {
       port: { type: 'string', default: '4290' },
       runs: { type: 'string', default: '3' },
       pages: { type: 'string' },
+      floor: { type: 'string', multiple: true, default: [] },
     },
   });
   const port = Number(values.port);
@@ -73,7 +67,16 @@ function readOptions() {
   const dist = path.resolve(root, values.dist);
   if (!existsSync(path.join(dist, 'index.html'))) fail(`${dist}/index.html not found; run \`npm run build\` first (or pass --dist DIR)`);
   const only = values.pages?.split(',').map((name) => name.trim());
-  return { dist, port, runs, only };
+  const floors: Record<Category, number> = { ...BUDGETS };
+  for (const option of values.floor) {
+    const [category, value] = option.split('=');
+    const floor = Number(value);
+    if (!CATEGORIES.includes(category as Category) || !Number.isInteger(floor) || floor < 0 || floor > 100) {
+      fail(`--floor takes CATEGORY=SCORE with CATEGORY one of ${CATEGORIES.join(', ')}, got "${option}"`);
+    }
+    floors[category as Category] = Math.min(floor, BUDGETS[category as Category]);
+  }
+  return { dist, port, runs, only, floors };
 }
 
 /** The pages to audit; the issue and entry are the archive's first, so the choice is stable for a given build. */
@@ -161,10 +164,10 @@ function table(pages: PageScores[]): string {
 }
 
 async function main(): Promise<void> {
-  const { dist, port, runs, only } = readOptions();
+  const { dist, port, runs, only, floors } = readOptions();
   const pages = pagesOf(dist).filter((page) => !only || only.includes(page.name));
   if (pages.length === 0) fail(`--pages matched none of: ${pagesOf(dist).map((page) => page.name).join(', ')}`);
-  const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const chromePath = process.env.CHROME_PATH || CHROMIUM_PATH;
   if (!existsSync(chromePath)) fail(`no Chromium at ${chromePath}; install it with \`apt-get install -y chromium\` or set CHROME_PATH`);
   const outDir = path.join(root, 'artifacts/lighthouse');
   mkdirSync(outDir, { recursive: true });
@@ -198,10 +201,16 @@ async function main(): Promise<void> {
   writeFileSync(path.join(outDir, 'summary.md'), `${markdown}\n`);
   console.log(markdown);
 
+  const underBudget = (page: PageScores, c: Category) => page.scores[c] < BUDGETS[c];
+  for (const page of results) {
+    for (const c of CATEGORIES.filter((c) => underBudget(page, c) && page.scores[c] >= floors[c])) {
+      console.error(`${SCRIPT}: warning: ${page.name}: ${LABELS[c]} ${page.scores[c]} is under the budget ${BUDGETS[c]}, above the floor ${floors[c]}`);
+    }
+  }
   const failures = results.flatMap((page) =>
-    CATEGORIES.filter((c) => page.scores[c] < BUDGETS[c]).map(
+    CATEGORIES.filter((c) => page.scores[c] < floors[c]).map(
       (c) =>
-        `${page.name} (${page.path}): ${LABELS[c]} ${page.scores[c]} < ${BUDGETS[c]}\n` +
+        `${page.name} (${page.path}): ${LABELS[c]} ${page.scores[c]} < ${floors[c]}\n` +
         failingAudits(page.representative, c)
           .map((line) => `    ${line}`)
           .join('\n'),
@@ -212,7 +221,10 @@ async function main(): Promise<void> {
     for (const failure of failures) console.error(`  ${failure}`);
     process.exit(1);
   }
-  console.error(`\nLighthouse: every page within budget (median of ${runs} runs; reports in artifacts/lighthouse/).`);
+  const within = results.every((page) => CATEGORIES.every((c) => !underBudget(page, c)));
+  console.error(
+    `\nLighthouse: ${within ? 'every page within budget' : 'no page under its floor'} (median of ${runs} runs; reports in artifacts/lighthouse/).`,
+  );
 }
 
 await main();

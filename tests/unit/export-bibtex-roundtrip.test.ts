@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bookmark, BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
 import { toBibtex } from '@/features/bookmarks/lib/export-bibtex';
 import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { makeBookmark } from '../support/bookmarks';
 
 /** Every character BibTeX or LaTeX gives a meaning to, TeX ligature halves, and text that looks like markup. */
 const SPECIALS = ['{', '}', '\\', '#', '$', '%', '&', '~', '_', '^', '<', '>', '"', '-', "'", '`', '?', '!', ',', ';', '@', '=', '(', ')', '[', ']'];
@@ -39,15 +40,7 @@ function stripControls(text: string): string {
 }
 
 function bookmark(snapshot: BookmarkSnapshot, extra: Partial<Bookmark> = {}): Bookmark {
-  return {
-    entryId: '2024-10-27-special-characters',
-    addedAt: '2025-01-15T10:00:00.000Z',
-    updatedAt: '2025-01-15T10:00:00.000Z',
-    note: '',
-    tags: [],
-    snapshot,
-    ...extra,
-  };
+  return makeBookmark('2024-10-27-special-characters', snapshot, extra);
 }
 
 function snapshot(extra: Partial<BookmarkSnapshot> = {}): BookmarkSnapshot {

@@ -1,10 +1,11 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import type { Bookmark, BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
+import type { BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
 import { toBibtex } from '@/features/bookmarks/lib/export-bibtex';
 import { toCslJson } from '@/features/bookmarks/lib/export-csl';
 import { toMarkdown } from '@/features/bookmarks/lib/export-markdown';
 import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { makeBookmark } from '../support/bookmarks';
 
 const arxivSnapshot: BookmarkSnapshot = {
   headline: 'Benchmarking Code Generation',
@@ -32,17 +33,7 @@ const webSnapshot: BookmarkSnapshot = {
   organizations: ['AT&T', 'Google DeepMind'],
 };
 
-function bookmark(entryId: string, snapshot: BookmarkSnapshot | null, extra: Partial<Bookmark> = {}): Bookmark {
-  return {
-    entryId,
-    addedAt: '2025-01-15T10:00:00.000Z',
-    updatedAt: '2025-01-15T10:00:00.000Z',
-    note: '',
-    tags: [],
-    snapshot,
-    ...extra,
-  };
-}
+const bookmark = makeBookmark;
 
 const records: ExportRecord[] = [
   {

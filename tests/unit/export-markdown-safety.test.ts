@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bookmark, BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
 import { toMarkdown } from '@/features/bookmarks/lib/export-markdown';
 import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { makeBookmark } from '../support/bookmarks';
 
 /** The bare URL from issue 8 that turned into a working `javascript:` link. */
 const INJECTING_URL = 'https://x.example/)[Click_here_for_the_PDF](javascript:alert(document.domain)';
@@ -91,16 +92,7 @@ function snapshotOf(headline: string, paperTitle: string | null, url: string, or
 }
 
 function recordOf(snapshot: BookmarkSnapshot | null, extra: Partial<Bookmark>, appUrl: string): ExportRecord {
-  const bookmark: Bookmark = {
-    entryId: '2024-10-27-hostile',
-    addedAt: '2025-01-15T10:00:00.000Z',
-    updatedAt: '2025-01-15T10:00:00.000Z',
-    note: '',
-    tags: [],
-    snapshot,
-    ...extra,
-  };
-  return { bookmark, snapshot, appUrl };
+  return { bookmark: makeBookmark('2024-10-27-hostile', snapshot, extra), snapshot, appUrl };
 }
 
 const hostileRecord = fc

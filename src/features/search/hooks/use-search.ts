@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { clientFor } from '@/features/search/lib/search-client';
-import type { IndexStatus, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import type { IndexStatus } from '@/features/search/lib/index-status';
+import type { SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 import { parseQuery } from '@/features/search/lib/query-parser';
 import type { Archive } from '@/lib/archive-query';
 

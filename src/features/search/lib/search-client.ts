@@ -3,7 +3,6 @@
  * (slower, but whole) where the worker cannot start or fails.
  */
 import type {
-  IndexStatus,
   SearchEngine,
   SearchHit,
   SearchRequest,
@@ -12,6 +11,7 @@ import type {
 import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
 import { toWireRequest } from '@/features/search/worker/protocol';
 import type { Archive } from '@/lib/archive-query';
+import { IndexStatusSource, type IndexStatus } from '@/features/search/lib/index-status';
 import { BUNDLE_PATH } from '@/shared/bundle';
 
 /** Searches one archive; every answer is asynchronous, wherever the engine runs. */
@@ -48,40 +48,24 @@ interface PendingSearch {
 }
 
 /** A {@link SearchClient} that prefers a worker and falls back to the main thread for good on its first failure. */
-class ArchiveSearchClient implements SearchClient {
+class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   private worker: Worker | null = null;
   private fallback: Promise<SearchEngine> | null = null;
   private readonly pending = new Map<number, PendingSearch>();
   private nextId = 1;
   private started = false;
-  private statusValue: IndexStatus = 'idle';
-  private versionValue = 0;
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly archive: Archive,
     private readonly createWorker: SearchWorkerFactory,
-  ) {}
-
-  get status(): IndexStatus {
-    return this.statusValue;
+  ) {
+    super();
   }
-
-  get version(): number {
-    return this.versionValue;
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   private setStatus(status: IndexStatus) {
-    if (status === this.statusValue) return;
-    this.statusValue = status;
-    this.versionValue++;
-    for (const listener of this.listeners) listener();
+    if (status !== this.status) this.announce(status);
   }
+
 
   start(): void {
     if (this.started) return;

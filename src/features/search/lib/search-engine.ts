@@ -20,6 +20,7 @@ import { formatQuery, parseQuery, type ParsedQuery } from '@/features/search/lib
 import { archiveOrder, effectiveSort, onePerPaper, rankEntries, type ArchiveOrder, type SortOrder } from '@/features/search/lib/ranking';
 import { SLICE_MS, TimeSlicer, yieldToMain } from '@/features/search/lib/time-slicer';
 import { WordMatcher } from '@/features/search/lib/word-matcher';
+import { IndexStatusSource, type IndexStatus } from '@/features/search/lib/index-status';
 import type { Entry, Issue } from '@/shared/bundle';
 import {
   entryBodyText,
@@ -32,9 +33,6 @@ import {
   tokenize,
   type SearchField,
 } from '@/shared/search-options';
-
-/** How far the index has got: `partial` answers from headlines, paper titles, organisations and topics only. */
-export type IndexStatus = 'idle' | 'indexing' | 'partial' | 'ready';
 
 /** Everything one search needs; all of it comes from the URL except the bookmarks. */
 export interface SearchRequest {
@@ -137,7 +135,7 @@ function closestTerm(word: string, terms: readonly string[]): string {
 const now = () => performance.now();
 
 /** The search engine for one archive. Create it once per bundle ({@link engineFor}). */
-export class SearchEngine {
+export class SearchEngine extends IndexStatusSource {
   readonly entries: readonly Entry[];
   private readonly issueById: ReadonlyMap<string, Issue>;
   private readonly index: ArchiveIndex;
@@ -148,9 +146,6 @@ export class SearchEngine {
   /** Lazily computed {@link phraseText} of each entry. */
   private readonly phraseTexts: (string | undefined)[] = [];
 
-  private statusValue: IndexStatus = 'idle';
-  private versionValue = 0;
-  private readonly listeners = new Set<() => void>();
   private building: Promise<BuildStats> | null = null;
 
   constructor(
@@ -158,33 +153,14 @@ export class SearchEngine {
     private readonly issues: readonly Issue[],
     private readonly topics: readonly string[],
   ) {
+    super();
     this.entries = entries;
     this.index = new ArchiveIndex(entries.length * 2);
     this.matcher = new WordMatcher(this.index, entries.length);
     this.issueById = new Map(issues.map((issue) => [issue.id, issue]));
   }
 
-  /** How far the index has got. */
-  get status(): IndexStatus {
-    return this.statusValue;
-  }
 
-  /** Changes whenever the engine can answer more; for `useSyncExternalStore`. */
-  get version(): number {
-    return this.versionValue;
-  }
-
-  /** Calls `listener` whenever {@link version} changes. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private setStatus(status: IndexStatus) {
-    this.statusValue = status;
-    this.versionValue++;
-    for (const listener of this.listeners) listener();
-  }
 
   /** Starts building the index (once); resolves when bodies are indexed too. */
   start(options: BuildOptions = {}): Promise<BuildStats> {
@@ -199,7 +175,7 @@ export class SearchEngine {
   private async build({ sliceMs = SLICE_MS, yieldToMain: giveWay = yieldToMain }: BuildOptions): Promise<BuildStats> {
     const started = now();
     const slicer = new TimeSlicer(sliceMs, giveWay);
-    this.setStatus('indexing');
+    this.announce('indexing');
     await slicer.yield();
 
     const facetBuilder = new FacetTablesBuilder(this.entries, this.issues, this.topics);
@@ -213,14 +189,14 @@ export class SearchEngine {
     await slicer.forEach(this.entries, (entry, i) => this.index.addDocument(titleDocument(entry, i)));
     const firstAnswerMs = now() - started;
     await slicer.yield();
-    this.setStatus('partial');
+    this.announce('partial');
     await slicer.yield();
 
     await slicer.forEach(this.entries, (entry, i) => this.index.addDocument(textDocument(entry, i)));
     const { longestSliceMs, slices } = slicer;
     const readyMs = now() - started;
     await slicer.yield();
-    this.setStatus('ready');
+    this.announce('ready');
     return { firstAnswerMs, readyMs, longestSliceMs, slices };
   }
 
@@ -237,7 +213,7 @@ export class SearchEngine {
   search(request: SearchRequest): SearchResponse {
     const parsed = parseQuery(request.query);
     const tables = this.facetTables(request.bookmarkedIds);
-    const status = this.statusValue;
+    const status = this.status;
     if (status === 'idle' || status === 'indexing') {
       return { parsed, total: 0, hits: [], facets: [], sort: request.sort, suggestion: null, status };
     }

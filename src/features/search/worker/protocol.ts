@@ -2,7 +2,8 @@
  * The messages between the page and the search worker. Results name entries by id; the page looks them up in the
  * bundle it already holds, so entries never cross the thread boundary.
  */
-import type { IndexStatus, SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import type { IndexStatus } from '@/features/search/lib/index-status';
+import type { SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 
 /** A {@link SearchRequest} as it crosses to the worker: bookmarks as a list, no index version. */
 export type WireSearchRequest = Omit<SearchRequest, 'bookmarkedIds' | 'indexVersion'> & { bookmarkedIds: string[] };
