@@ -72,6 +72,20 @@ test.describe('reading the archive', () => {
     expect(externalRequests).toEqual([{ url: `https://arxiv.org/abs/${target.paper!.arxivId}`, isNavigation: true }]);
   });
 
+  test('back from the last entry of an issue returns to that entry, not to the top of the list', async ({ page }) => {
+    await page.goto(`/issues/${latest.id}`);
+    const articles = page.getByRole('list', { name: /^Entries of the issue/ }).getByRole('article');
+    await expect(articles).toHaveCount(latestEntries.length);
+    const last = articles.last();
+    await last.scrollIntoViewIfNeeded();
+    await last.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(`/entries/${latestEntries.at(-1)!.id}`);
+    await page.goBack();
+    await expect(page).toHaveURL(`/issues/${latest.id}`);
+    await expect(last).toBeInViewport();
+  });
+
   test('an entry links its organisations and topics to search, and its neighbours in the issue', async ({ page }) => {
     const entry = latestEntries.find((candidate) => candidate.organizations.length > 0 && candidate.topics.length > 0)!;
     const index = latestEntries.indexOf(entry);
@@ -129,6 +143,32 @@ test.describe('reading the archive', () => {
     await expect(page.locator('html')).toHaveClass(/dark/);
     await expect(page.getByRole('button', { name: 'Use light theme' })).toBeVisible();
   });
+
+  for (const { name, colorScheme, stored } of [
+    { name: 'a stored dark theme', colorScheme: 'light', stored: 'dark' },
+    { name: 'a dark system theme', colorScheme: 'dark', stored: null },
+  ] as const) {
+    test(`with ${name}, the loading screen is dark before the app's code runs`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      if (stored) {
+        await page.addInitScript((theme) => window.localStorage.setItem('frontier-reader:theme', theme), stored);
+      }
+      // Without the app's code, index.html's static loading screen stays on screen.
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.goto(`/issues/${latest.id}`);
+      await expect(page.getByRole('status')).toContainText('Loading Frontier Reader');
+      await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+      const lightness = await page.locator('body').evaluate((body) => {
+        // Canvas turns any CSS colour syntax (Tailwind uses oklch) into RGB.
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.fillStyle = getComputedStyle(body).backgroundColor;
+        context.fillRect(0, 0, 1, 1);
+        const [red = 0, green = 0, blue = 0] = context.getImageData(0, 0, 1, 1).data;
+        return (red + green + blue) / (3 * 255);
+      });
+      expect(lightness, 'the page background is dark').toBeLessThan(0.2);
+    });
+  }
 
   test('a failed archive download shows the error and Retry recovers', async ({ page }) => {
     let fail = true;

@@ -1,4 +1,5 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavigationType, useNavigationType } from 'react-router';
 import { EntryCard } from '@/components/entry/entry-card';
 import { Page } from '@/components/layout/page';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -6,6 +7,7 @@ import { TopicChips } from '@/components/ui/chips';
 import { formatDate } from '@/components/ui/formatted-date';
 import { IssuePager } from '@/features/issues/components/issue-pager';
 import { useEntryKeyboardNav } from '@/features/issues/hooks/use-entry-keyboard-nav';
+import { useProgressiveCount } from '@/features/issues/hooks/use-progressive-count';
 import { countArxivPapers, topTopics } from '@/features/issues/lib/issue-stats';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry, Issue } from '@/shared/bundle';
@@ -17,11 +19,28 @@ export interface IssueViewProps {
   renderEntryActions?: (entry: Entry) => ReactNode;
 }
 
+/**
+ * Entries in the page's first render: more than fill a tall screen, so the rest is added below the fold
+ * (no layout shift) in a later render, which keeps the first one short.
+ */
+const FIRST_ENTRIES = 8;
+
+/** True until the first issue page of this visit has rendered. */
+let visitStartsHere = true;
+
 /** An issue page: every entry in reading order, with keyboard navigation and links to the neighbouring issues. */
 export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps) {
   const listRef = useRef<HTMLOListElement>(null);
   useEntryKeyboardNav(listRef);
   const entries = archive.entriesByIssue.get(issue.id) ?? [];
+  const navigationType = useNavigationType();
+  // Back and forward restore a scroll position that may lie below the first entries, so they render every entry at once.
+  // The page a visit starts on is a POP too, but has no position to restore.
+  const [restoresScroll] = useState(() => navigationType === NavigationType.Pop && !visitStartsHere);
+  useEffect(() => {
+    visitStartsHere = false;
+  }, []);
+  const shownCount = useProgressiveCount(entries.length, restoresScroll ? entries.length : FIRST_ENTRIES);
   const index = archive.issues.findIndex((candidate) => candidate.id === issue.id);
   const previous = archive.issues[index + 1];
   const next = index > 0 ? archive.issues[index - 1] : undefined;
@@ -55,7 +74,7 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
         <p className="text-stone-700 dark:text-stone-300">This issue has no entries.</p>
       ) : (
         <ol ref={listRef} aria-label={`Entries of the issue of ${dateLabel}`} className="flex flex-col gap-4 print:gap-6">
-          {entries.map((entry) => (
+          {entries.slice(0, shownCount).map((entry) => (
             <li key={entry.id}>
               <EntryCard entry={entry} actions={renderEntryActions?.(entry)} />
             </li>

@@ -1,7 +1,10 @@
 /** The colour theme: the reader's explicit choice, stored locally, else the system setting. */
 export type Theme = 'light' | 'dark';
 
-/** localStorage key holding the explicit choice; absent means "follow the system". */
+/**
+ * localStorage key holding the explicit choice; absent means "follow the system".
+ * public/theme-init.js repeats it and applyTheme(), so the loading screen has the theme before this code loads.
+ */
 export const THEME_STORAGE_KEY = 'frontier-reader:theme';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
