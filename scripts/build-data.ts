@@ -54,7 +54,9 @@ const IO_ERRORS: Record<string, string> = {
 export function describeIoError(error: unknown, fallbackPath: string): string {
   const { code, path: failedPath, message = String(error) } = error as NodeJS.ErrnoException;
   const where = typeof failedPath === 'string' ? toPosix(failedPath) : fallbackPath;
-  const what = (code && IO_ERRORS[code]) ?? `${message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')} (check the path and try again)`;
+  const what =
+    (code && IO_ERRORS[code]) ??
+    `${message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')} (check the path and try again)`;
   return `${where}: error: ${what}`;
 }
 
@@ -74,7 +76,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let quiet = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined || next === '') throw new UsageError(`error: ${flag} needs a value\n${USAGE}`);
@@ -100,7 +105,9 @@ const tablesSchema = {
     topics: z.array(z.object({ name: z.string().min(1), keywords: z.array(z.string().min(1)).min(1) })),
   }),
   sources: z.object({
-    publishers: z.record(hostName, z.string().min(1), { error: (issue) => (issue.code === 'invalid_key' ? HOST_NAME : undefined) }),
+    publishers: z.record(hostName, z.string().min(1), {
+      error: (issue) => (issue.code === 'invalid_key' ? HOST_NAME : undefined),
+    }),
     arxivMirrors: z.array(hostName),
   }),
   publication: z.object({ name: z.string().min(1) }),
@@ -128,7 +135,12 @@ export async function readTables(root = '.'): Promise<CuratedTables> {
   const topics = await readTable(path.join(root, TOPICS_TABLE), tablesSchema.topics);
   const sources = await readTable(path.join(root, SOURCES_TABLE), tablesSchema.sources);
   const publication = await readTable(path.join(root, PUBLICATION_TABLE), tablesSchema.publication);
-  return { organizations: organizations.organizations, topics: topics.topics, sources, publication: { name: publication.name } };
+  return {
+    organizations: organizations.organizations,
+    topics: topics.topics,
+    sources,
+    publication: { name: publication.name },
+  };
 }
 
 function toPosix(file: string): string {
@@ -149,7 +161,10 @@ async function realTarget(file: string): Promise<string> {
 /** Every .md and .txt document under a folder, its subfolders included, in path order. */
 async function listDocuments(folder: string, visited: Set<string>): Promise<string[]> {
   const real = await io(folder, () => realpath(folder));
-  if (visited.has(real)) throw new UsageError(`${toPosix(folder)}: error: this folder is reached twice through a link (remove the link or give the folders separately)`);
+  if (visited.has(real))
+    throw new UsageError(
+      `${toPosix(folder)}: error: this folder is reached twice through a link (remove the link or give the folders separately)`,
+    );
   visited.add(real);
   const names = (await io(folder, () => readdir(folder))).sort();
   const files: string[] = [];
@@ -180,7 +195,10 @@ async function readSources(inputs: readonly string[]): Promise<ReadSources> {
     const info = await io(input, () => stat(input));
     if (info.isDirectory()) {
       const found = await listDocuments(input, new Set());
-      if (found.length === 0) throw new UsageError(`${toPosix(input)}: error: no .md or .txt documents in this folder or its subfolders (add one or give another --input)`);
+      if (found.length === 0)
+        throw new UsageError(
+          `${toPosix(input)}: error: no .md or .txt documents in this folder or its subfolders (add one or give another --input)`,
+        );
       files.push(...found);
     } else {
       files.push(input);
@@ -208,11 +226,15 @@ async function readSources(inputs: readonly string[]): Promise<ReadSources> {
 async function checkOutput(out: string, sourcePaths: readonly string[]): Promise<void> {
   const target = await realTarget(out);
   if (sourcePaths.includes(target)) {
-    throw new UsageError(`${toPosix(out)}: error: --out is one of the input documents and would be overwritten (choose another --out, such as ${DEFAULT_OUT})`);
+    throw new UsageError(
+      `${toPosix(out)}: error: --out is one of the input documents and would be overwritten (choose another --out, such as ${DEFAULT_OUT})`,
+    );
   }
   const data = await realTarget(DATA_FOLDER);
   if (target === data || target.startsWith(`${data}${path.sep}`)) {
-    throw new UsageError(`${toPosix(out)}: error: --out is inside ${DATA_FOLDER}/, which holds the sources (choose another --out, such as ${DEFAULT_OUT})`);
+    throw new UsageError(
+      `${toPosix(out)}: error: --out is inside ${DATA_FOLDER}/, which holds the sources (choose another --out, such as ${DEFAULT_OUT})`,
+    );
   }
 }
 
@@ -255,11 +277,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     // An archive with no issue is never what was meant, and would replace a good one.
     const empty = result.bundle?.issues.length === 0;
     if (empty) {
-      process.stderr.write(`${options.inputs.join(' ')}: error: no issue was read, so the bundle would be empty (check that the documents have "***Mon D, YYYY***" headings and entries)\n`);
+      process.stderr.write(
+        `${options.inputs.join(' ')}: error: no issue was read, so the bundle would be empty (check that the documents have "***Mon D, YYYY***" headings and entries)\n`,
+      );
     }
     if (!result.bundle || errors.length > 0 || empty) {
       const count = errors.length + (empty ? 1 : 0);
-      process.stderr.write(`build:data failed: ${count} error${count === 1 ? '' : 's'}; ${options.out} left untouched\n`);
+      process.stderr.write(
+        `build:data failed: ${count} error${count === 1 ? '' : 's'}; ${options.out} left untouched\n`,
+      );
       return 1;
     }
     const json = `${JSON.stringify(result.bundle)}\n`;
@@ -276,7 +302,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     // A bug, not a problem with the input: still one line, so the output reads like every other failure.
-    process.stderr.write(`build:data: error: ${error instanceof Error ? error.message : String(error)} (this is a bug in the build; please report it)\n`);
+    process.stderr.write(
+      `build:data: error: ${error instanceof Error ? error.message : String(error)} (this is a bug in the build; please report it)\n`,
+    );
     return 1;
   }
 }

@@ -46,9 +46,15 @@ try {
   for (const { file, size, maskable } of outputs) {
     await page.setViewportSize({ width: size, height: size });
     const source = `data:image/svg+xml;base64,${Buffer.from(svg({ maskable })).toString('base64')}`;
-    await page.setContent(`<!doctype html><body style="margin:0;background:transparent"><img src="${source}" width="${size}" height="${size}" style="display:block"></body>`);
+    await page.setContent(
+      `<!doctype html><body style="margin:0;background:transparent"><img src="${source}" width="${size}" height="${size}" style="display:block"></body>`,
+    );
     await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
-    await page.screenshot({ path: path.join(iconDir, file), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    await page.screenshot({
+      path: path.join(iconDir, file),
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
     console.log(`wrote public/icons/${file}`);
   }
 } finally {

@@ -8,12 +8,51 @@ export interface BenchQuery {
   selection?: FacetSelection;
 }
 
-const WORDS = ['transformer', 'reasoning', 'agents', 'diffusion', 'memory', 'retrieval', 'alignment', 'quantization', 'attention', 'google', 'montreal', 'hallucination', 'watermark', 'jailbreak'];
-const TWO_WORDS = ['mixture experts', 'language model', 'code generation', 'reinforcement learning', 'video generation', 'long context', 'vision language', 'small models'];
+const WORDS = [
+  'transformer',
+  'reasoning',
+  'agents',
+  'diffusion',
+  'memory',
+  'retrieval',
+  'alignment',
+  'quantization',
+  'attention',
+  'google',
+  'montreal',
+  'hallucination',
+  'watermark',
+  'jailbreak',
+];
+const TWO_WORDS = [
+  'mixture experts',
+  'language model',
+  'code generation',
+  'reinforcement learning',
+  'video generation',
+  'long context',
+  'vision language',
+  'small models',
+];
 /** Half-typed words: the last word of a query is matched as a prefix. */
 const PREFIXES = ['tr', 'mix', 'reas', 'bench', 'gra', 'emb', 'diff', 'qua', 'lan', 'halluc'];
-const TYPOS = ['transfromer', 'reasonning', 'benchmrak', 'difusion', 'embeding', 'alignmnet', 'quantisation', 'halucination'];
-const PHRASES = ['"large language models"', '"mixture of experts"', '"code generation"', '"reinforcement learning"', '"chain-of-thought"'];
+const TYPOS = [
+  'transfromer',
+  'reasonning',
+  'benchmrak',
+  'difusion',
+  'embeding',
+  'alignmnet',
+  'quantisation',
+  'halucination',
+];
+const PHRASES = [
+  '"large language models"',
+  '"mixture of experts"',
+  '"code generation"',
+  '"reinforcement learning"',
+  '"chain-of-thought"',
+];
 const SYNTAX = ['model -language', 'agents -web', 'org:google reasoning', 'topic:agents memory'];
 
 /** About fifty queries; facet values are ones every corpus has (synthetic archives reuse the seed's). */

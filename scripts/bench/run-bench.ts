@@ -13,7 +13,13 @@ import { Charset, Document } from 'flexsearch';
 import Fuse from 'fuse.js';
 import { parseBundle, type ArchiveBundle } from '@/shared/bundle';
 import { entryBodyText } from '@/shared/search-options';
-import { buildBookmarkedTable, buildFacetTables, countFacets, describeFacets, type FacetSelection } from '@/features/search/lib/facets';
+import {
+  buildBookmarkedTable,
+  buildFacetTables,
+  countFacets,
+  describeFacets,
+  type FacetSelection,
+} from '@/features/search/lib/facets';
 import { SearchEngine } from '@/features/search/lib/search-engine';
 import { BENCH_QUERIES, type BenchQuery } from './queries';
 import { syntheticArchive } from './synthetic-archive';
@@ -75,7 +81,14 @@ const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Our engine: time-sliced build exactly as in the browser, then the full per-keystroke work of the page. */
 async function benchOurs(archive: ArchiveBundle, queries: readonly BenchQuery[]): Promise<Figures> {
-  const figures: Figures = { firstAnswer: [], ready: [], longestBlock: [], keystroke: [], heapBytes: 0, serializedBytes: 0 };
+  const figures: Figures = {
+    firstAnswer: [],
+    ready: [],
+    longestBlock: [],
+    keystroke: [],
+    heapBytes: 0,
+    serializedBytes: 0,
+  };
   let engine: SearchEngine | null = null;
   for (let run = 0; run < buildRuns(archive.entries.length); run++) {
     engine = null;
@@ -89,7 +102,14 @@ async function benchOurs(archive: ArchiveBundle, queries: readonly BenchQuery[])
   }
   const search = engine!;
   for (const query of queries) {
-    const request = { query: query.q, selection: query.selection ?? {}, sort: 'relevance' as const, groupByPaper: false, bookmarkedIds: new Set<string>(), limit: LIMIT };
+    const request = {
+      query: query.q,
+      selection: query.selection ?? {},
+      sort: 'relevance' as const,
+      groupByPaper: false,
+      bookmarkedIds: new Set<string>(),
+      limit: LIMIT,
+    };
     search.search(request);
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
@@ -103,7 +123,10 @@ async function benchOurs(archive: ArchiveBundle, queries: readonly BenchQuery[])
 
 /** Facet counting over another library's hits, so every engine's keystroke includes the same facet work. */
 function facetCounter(archive: ArchiveBundle) {
-  const tables = [...buildFacetTables(archive.entries, archive.issues, archive.topics), buildBookmarkedTable(archive.entries, new Set())];
+  const tables = [
+    ...buildFacetTables(archive.entries, archive.issues, archive.topics),
+    buildBookmarkedTable(archive.entries, new Set()),
+  ];
   return (hits: Iterable<number>, selection: FacetSelection) => {
     const { matches, counts } = countFacets(tables, selection, hits);
     describeFacets(tables, selection, counts);
@@ -113,7 +136,10 @@ function facetCounter(archive: ArchiveBundle) {
 
 /** Plain text for the other libraries: they have no query syntax, so quotes, minus signs and filters are dropped. */
 function plainQuery(q: string): string {
-  return q.replace(/\b(org|topic|issue):/g, '').replace(/["-]/g, ' ').trim();
+  return q
+    .replace(/\b(org|topic|issue):/g, '')
+    .replace(/["-]/g, ' ')
+    .trim();
 }
 
 type FlatDocument = {
@@ -141,7 +167,14 @@ function flatten(archive: ArchiveBundle): FlatDocument[] {
 const FIELDS = ['headline', 'paperTitle', 'summary', 'organizations', 'topics', 'body'] as const;
 
 function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQuery[]): Figures {
-  const figures: Figures = { firstAnswer: [], ready: [], longestBlock: [], keystroke: [], heapBytes: 0, serializedBytes: 0 };
+  const figures: Figures = {
+    firstAnswer: [],
+    ready: [],
+    longestBlock: [],
+    keystroke: [],
+    heapBytes: 0,
+    serializedBytes: 0,
+  };
   const documents = flatten(archive);
   const count = facetCounter(archive);
   const all = documents.map((document) => document.id);
@@ -169,7 +202,8 @@ function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQuery[])
     let hits: Iterable<number> = all;
     if (text) {
       const ids = new Set<number>();
-      for (const field of search.search(text, { limit: documents.length })) for (const id of field.result) ids.add(id as number);
+      for (const field of search.search(text, { limit: documents.length }))
+        for (const id of field.result) ids.add(id as number);
       hits = ids;
     }
     return count(hits, query.selection ?? {});
@@ -185,7 +219,8 @@ function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQuery[])
   let bytes = 0;
   // With a synchronous handler FlexSearch exports synchronously, so the byte count is complete on return.
   search.export((key, data) => {
-    bytes += Buffer.byteLength(String(key)) + Buffer.byteLength(typeof data === 'string' ? data : JSON.stringify(data ?? ''));
+    bytes +=
+      Buffer.byteLength(String(key)) + Buffer.byteLength(typeof data === 'string' ? data : JSON.stringify(data ?? ''));
   });
   figures.serializedBytes = bytes;
   figures.note = 'built in one synchronous call';
@@ -193,7 +228,14 @@ function benchFlexSearch(archive: ArchiveBundle, queries: readonly BenchQuery[])
 }
 
 function benchFuse(archive: ArchiveBundle, queries: readonly BenchQuery[]): Figures {
-  const figures: Figures = { firstAnswer: [], ready: [], longestBlock: [], keystroke: [], heapBytes: 0, serializedBytes: 0 };
+  const figures: Figures = {
+    firstAnswer: [],
+    ready: [],
+    longestBlock: [],
+    keystroke: [],
+    heapBytes: 0,
+    serializedBytes: 0,
+  };
   const documents = flatten(archive);
   const count = facetCounter(archive);
   const all = documents.map((document) => document.id);
@@ -240,10 +282,18 @@ function benchFuse(archive: ArchiveBundle, queries: readonly BenchQuery[]): Figu
   return figures;
 }
 
-const ms = (value: number) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US'));
+const ms = (value: number) =>
+  Number.isNaN(value)
+    ? '–'
+    : value < 10
+      ? value.toFixed(2)
+      : value < 100
+        ? value.toFixed(1)
+        : Math.round(value).toLocaleString('en-US');
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(Math.abs(bytes) < 1_048_576 ? 2 : 1);
 const pair = (values: readonly number[]) => `${ms(median(values))} / ${ms(quantile(values, 0.95))}`;
-const ratio = (theirs: number, ours: number) => (Number.isFinite(theirs) && Number.isFinite(ours) && ours > 0 ? `${(theirs / ours).toFixed(1)}×` : '–');
+const ratio = (theirs: number, ours: number) =>
+  Number.isFinite(theirs) && Number.isFinite(ours) && ours > 0 ? `${(theirs / ours).toFixed(1)}×` : '–';
 
 async function main() {
   const started = performance.now();
@@ -254,15 +304,25 @@ async function main() {
   const seed = parseBundle(JSON.parse(readFileSync(SEED_PATH, 'utf8')));
   const corpora: { name: string; archive: () => ArchiveBundle }[] = [
     { name: 'seed', archive: () => seed },
-    ...SIZES.map((size) => ({ name: `synthetic ${size.toLocaleString('en-US')}`, archive: () => syntheticArchive(seed, size) })),
+    ...SIZES.map((size) => ({
+      name: `synthetic ${size.toLocaleString('en-US')}`,
+      archive: () => syntheticArchive(seed, size),
+    })),
   ];
   const queries = BENCH_QUERIES(seed);
   const rows: string[] = [];
   const notes = new Set<string>();
   let budgetLines: string[] = [];
-  const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
-  console.log(`${cpus().length} CPUs, load average ${load()} at start (timings stretch when other work shares the CPUs).`);
-  console.log(`Node ${process.version}; ${queries.length} queries × ${RUNS} runs after one warm-up; keystroke = search + facet counts (ours also sorts and prepares ${LIMIT} snippets).`);
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ');
+  console.log(
+    `${cpus().length} CPUs, load average ${load()} at start (timings stretch when other work shares the CPUs).`,
+  );
+  console.log(
+    `Node ${process.version}; ${queries.length} queries × ${RUNS} runs after one warm-up; keystroke = search + facet counts (ours also sorts and prepares ${LIMIT} snippets).`,
+  );
   for (const corpus of corpora) {
     const archive = corpus.archive();
     const n = archive.entries.length;
@@ -277,24 +337,64 @@ async function main() {
       fuse = benchFuse(archive, queries);
       console.log(`  Fuse.js done (${Math.round((performance.now() - started) / 1000)} s)`);
     } else {
-      notes.add(`Fuse.js skipped above ${FUSE_MAX_ENTRIES.toLocaleString('en-US')} entries: it scans every document per query (seconds per keystroke at this size).`);
+      notes.add(
+        `Fuse.js skipped above ${FUSE_MAX_ENTRIES.toLocaleString('en-US')} entries: it scans every document per query (seconds per keystroke at this size).`,
+      );
     }
     if (flex.note) notes.add(`FlexSearch: ${flex.note}, so its build time is also its longest block.`);
-    if (fuse) notes.add('Fuse.js: built in one synchronous call; its index refers to the documents’ own strings, so it adds little heap.');
+    if (fuse)
+      notes.add(
+        'Fuse.js: built in one synchronous call; its index refers to the documents’ own strings, so it adds little heap.',
+      );
     if (fuse?.note) notes.add(`Fuse.js: ${fuse.note}.`);
-    const metric = (label: string, get: (figures: Figures) => number[] | number, format: (value: number[] | number) => string, ratioOf: (figures: Figures) => number) => {
+    const metric = (
+      label: string,
+      get: (figures: Figures) => number[] | number,
+      format: (value: number[] | number) => string,
+      ratioOf: (figures: Figures) => number,
+    ) => {
       const theirs = (figures: Figures | null) => (figures ? format(get(figures)) : 'skipped');
       rows.push(
         `| ${corpus.name} | ${label} | ${format(get(ours))} | ${theirs(flex)} | ${theirs(fuse)} | ${ratio(ratioOf(flex), ratioOf(ours))} | ${fuse ? ratio(ratioOf(fuse), ratioOf(ours)) : '–'} |`,
       );
     };
     const asPair = (value: number[] | number) => pair(value as number[]);
-    metric('first answer, ms (median / p95)', (f) => f.firstAnswer, asPair, (f) => median(f.firstAnswer));
-    metric('index complete, ms (median / p95)', (f) => f.ready, asPair, (f) => median(f.ready));
-    metric('longest main-thread block, ms (median / p95)', (f) => f.longestBlock, asPair, (f) => median(f.longestBlock));
-    metric('keystroke, ms (median / p95)', (f) => f.keystroke, asPair, (f) => quantile(f.keystroke, 0.95));
-    metric('heap used, MB', (f) => f.heapBytes, (value) => mb(value as number), (f) => f.heapBytes);
-    metric('serialised index, MB', (f) => f.serializedBytes, (value) => mb(value as number), (f) => f.serializedBytes);
+    metric(
+      'first answer, ms (median / p95)',
+      (f) => f.firstAnswer,
+      asPair,
+      (f) => median(f.firstAnswer),
+    );
+    metric(
+      'index complete, ms (median / p95)',
+      (f) => f.ready,
+      asPair,
+      (f) => median(f.ready),
+    );
+    metric(
+      'longest main-thread block, ms (median / p95)',
+      (f) => f.longestBlock,
+      asPair,
+      (f) => median(f.longestBlock),
+    );
+    metric(
+      'keystroke, ms (median / p95)',
+      (f) => f.keystroke,
+      asPair,
+      (f) => quantile(f.keystroke, 0.95),
+    );
+    metric(
+      'heap used, MB',
+      (f) => f.heapBytes,
+      (value) => mb(value as number),
+      (f) => f.heapBytes,
+    );
+    metric(
+      'serialised index, MB',
+      (f) => f.serializedBytes,
+      (value) => mb(value as number),
+      (f) => f.serializedBytes,
+    );
     if (n === 10_000) {
       const check = (label: string, value: number, limit: number) =>
         `- ${label}: ${ms(value)} ms (budget ${limit} ms) — ${value <= limit ? 'within budget' : 'OVER BUDGET'}`;
@@ -312,7 +412,9 @@ async function main() {
   for (const row of rows) console.log(row);
   console.log('\nRatios above 1× mean ours is faster or smaller (keystroke ratios compare p95).');
   for (const note of notes) console.log(`- ${note}`);
-  console.log('- Ours: "first answer" is when headlines, paper titles, organisations and topics are searchable; summaries and bodies follow in time slices.');
+  console.log(
+    '- Ours: "first answer" is when headlines, paper titles, organisations and topics are searchable; summaries and bodies follow in time slices.',
+  );
   console.log('\n### Budget at 10,000 entries\n');
   for (const line of budgetLines) console.log(line);
   console.log(`\nTotal time ${Math.round((performance.now() - started) / 1000)} s; load average ${load()} at the end.`);

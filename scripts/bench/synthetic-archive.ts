@@ -41,7 +41,8 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
   const averageBody = seed.entries.reduce((sum, entry) => sum + entryBodyText(entry).length, 0) / seed.entries.length;
   const sameAsRate = seed.entries.filter((entry) => entry.paperGroup !== null).length / seed.entries.length / 2;
 
-  const invent = () => (random() < 0.02 ? (random() < 0.7 ? inventName(random) : `${(random() * 100).toFixed(1)}%`) : null);
+  const invent = () =>
+    random() < 0.02 ? (random() < 0.7 ? inventName(random) : `${(random() * 100).toFixed(1)}%`) : null;
   const issueCount = Math.ceil(size / 30);
   const issues: Issue[] = [];
   const entries: Entry[] = [];
@@ -51,24 +52,58 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
   for (let issueIndex = 0; issueIndex < issueCount; issueIndex++) {
     const date = new Date(newest.getTime() - issueIndex * 7 * 86_400_000);
     const issueId = isoDate(date);
-    const issue: Issue = { id: issueId, date: issueId, title: `${(MONTH_NAMES[date.getUTCMonth()] ?? '').slice(0, 3)} ${date.getUTCDate()}, ${date.getUTCFullYear()}`, entryIds: [] };
+    const issue: Issue = {
+      id: issueId,
+      date: issueId,
+      title: `${(MONTH_NAMES[date.getUTCMonth()] ?? '').slice(0, 3)} ${date.getUTCDate()}, ${date.getUTCFullYear()}`,
+      entryIds: [],
+    };
     const perIssue = Math.min(30, size - entries.length);
     for (let position = 1; position <= perIssue; position++) {
-      const headline = Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(random, headlineWords)).join(' ').replace(/[:.,]$/, '');
-      const id = `${issueId}-${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'entry'}-${position}`;
+      const headline = Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(random, headlineWords))
+        .join(' ')
+        .replace(/[:.,]$/, '');
+      const id = `${issueId}-${
+        headline
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 60) || 'entry'
+      }-${position}`;
       const kind = pick(random, kinds);
       const published = isoDate(new Date(date.getTime() - Math.floor(random() * 6) * 86_400_000));
-      let organizationList = [...new Set(Array.from({ length: 1 + Math.floor(random() * 2.5) }, () => pick(random, organizations)))];
+      let organizationList = [
+        ...new Set(Array.from({ length: 1 + Math.floor(random() * 2.5) }, () => pick(random, organizations))),
+      ];
       if (random() < 0.3) {
-        if (inventedOrganizations.length < size / 20 || random() < 0.3) inventedOrganizations.push(`${inventName(random)} University`);
+        if (inventedOrganizations.length < size / 20 || random() < 0.3)
+          inventedOrganizations.push(`${inventName(random)} University`);
         organizationList = [...organizationList, pick(random, inventedOrganizations)];
       }
       const reuse = papers.length > 0 && random() < sameAsRate ? pick(random, papers) : null;
-      const paperUrl = reuse?.url ?? pick(random, paperUrls).replace(/\d{4}\.\d{5}/, () => `24${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${String(Math.floor(random() * 99999)).padStart(5, '0')}`);
-      const paper = kind === 'paper' || reuse ? { title: reuse?.title ?? titleModel.sentence(random, 14, invent).replace(/\.$/, ''), arxivId: reuse?.arxivId ?? /(\d{4}\.\d{5})/.exec(paperUrl)?.[1] ?? null, url: paperUrl } : null;
+      const paperUrl =
+        reuse?.url ??
+        pick(random, paperUrls).replace(
+          /\d{4}\.\d{5}/,
+          () =>
+            `24${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${String(Math.floor(random() * 99999)).padStart(5, '0')}`,
+        );
+      const paper =
+        kind === 'paper' || reuse
+          ? {
+              title: reuse?.title ?? titleModel.sentence(random, 14, invent).replace(/\.$/, ''),
+              arxivId: reuse?.arxivId ?? /(\d{4}\.\d{5})/.exec(paperUrl)?.[1] ?? null,
+              url: paperUrl,
+            }
+          : null;
       const links: EntryLink[] = [];
       if (paper) links.push({ url: paper.url, label: 'paper', kind: 'paper' });
-      if (random() < 0.3) links.push({ url: `https://github.com/${inventName(random).toLowerCase()}/${inventName(random).toLowerCase()}`, label: 'code', kind: 'code' });
+      if (random() < 0.3)
+        links.push({
+          url: `https://github.com/${inventName(random).toLowerCase()}/${inventName(random).toLowerCase()}`,
+          label: 'code',
+          kind: 'code',
+        });
       if (!paper) links.push({ url: `https://example.com/news/${id}`, label: 'according to', kind: 'article' });
       const topics = pick(random, entryTopics);
       const bodyModel = bodyModels.get(topics[0] ?? 'Other') ?? bodyModels.values().next().value!;

@@ -85,4 +85,3 @@ export function inventWord(random: Random): string {
   for (let i = 2 + Math.floor(random() * 2); i > 0; i -= 1) word += pick(random, SYLLABLES);
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
-

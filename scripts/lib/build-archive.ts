@@ -16,7 +16,14 @@ import {
   type Publication,
 } from '../../src/shared/bundle';
 import { arxivAbsUrl } from '../../src/shared/arxiv';
-import { formatIssueTitle, inferYearFromArxiv, parseLeadingDate, resolveEntryYear, validIsoDate, type MonthDay } from './dates';
+import {
+  formatIssueTitle,
+  inferYearFromArxiv,
+  parseLeadingDate,
+  resolveEntryYear,
+  validIsoDate,
+  type MonthDay,
+} from './dates';
 import { nodesToText, parseInline } from './inline';
 import { arxivIdFromUrl, classifyLink } from './links';
 import {
@@ -26,7 +33,14 @@ import {
   splitOrganizations,
   type OrganizationAlias,
 } from './organizations';
-import { findLostLines, parseNewsletter, type Diagnostic, type ParsedDocument, type RawEntry, type RawIssue } from './parse-newsletter';
+import {
+  findLostLines,
+  parseNewsletter,
+  type Diagnostic,
+  type ParsedDocument,
+  type RawEntry,
+  type RawIssue,
+} from './parse-newsletter';
 import { outletOf, type SourceTable } from './outlets';
 import { relatedEntries } from './related';
 import { TopicMatcher, type TopicDefinition } from './topics';
@@ -112,10 +126,16 @@ function entryKind(firstParagraph: readonly InlineNode[], paper: Paper | null, t
 }
 
 /** Dates every issue: the heading's year, else arXiv identifiers, else neighbouring issues of the same document. */
-function dateIssues(documents: readonly ParsedDocument[], diagnostics: Diagnostic[], arxivMirrors: readonly string[]): DatedIssue[] {
+function dateIssues(
+  documents: readonly ParsedDocument[],
+  diagnostics: Diagnostic[],
+  arxivMirrors: readonly string[],
+): DatedIssue[] {
   const dated: DatedIssue[] = [];
   for (const document of documents) {
-    const years = document.issues.map((issue) => issue.date.year ?? inferYearFromArxiv(issue.date, arxivIdsOf(issue, arxivMirrors)));
+    const years = document.issues.map(
+      (issue) => issue.date.year ?? inferYearFromArxiv(issue.date, arxivIdsOf(issue, arxivMirrors)),
+    );
     // Issues within a document are newest first, so an undated one sits between its neighbours: a year is carried
     // down from the nearest newer dated issue, else up from the nearest older one; two sweeps, linear in the issues.
     document.issues.forEach((issue, i) => {
@@ -144,7 +164,12 @@ function dateIssues(documents: readonly ParsedDocument[], diagnostics: Diagnosti
       }
       const iso = validIsoDate(year, issue.date.month, issue.date.day);
       if (!iso) {
-        diagnostics.push({ file: document.file, line: issue.line, severity: 'error', message: `issue "${issue.heading}" falls in ${year}, which has no such day (add the right year to the heading)` });
+        diagnostics.push({
+          file: document.file,
+          line: issue.line,
+          severity: 'error',
+          message: `issue "${issue.heading}" falls in ${year}, which has no such day (add the right year to the heading)`,
+        });
         return;
       }
       dated.push({ raw: issue, file: document.file, iso });
@@ -190,7 +215,8 @@ function draftEntry(
   }
   const headlineInline = raw.headline ? parseInline(raw.headline) : null;
   const summaryInline = parseInline(raw.summary);
-  for (const warning of [...(headlineInline?.warnings ?? []), ...summaryInline.warnings]) report(raw.line, 'warning', warning);
+  for (const warning of [...(headlineInline?.warnings ?? []), ...summaryInline.warnings])
+    report(raw.line, 'warning', warning);
 
   const firstLine = raw.body[0];
   const firstText = firstLine ? nodesToText(body[0] ?? []) : '';
@@ -203,12 +229,24 @@ function draftEntry(
     const year = resolveEntryYear(leading.date, issue.iso);
     const iso = validIsoDate(year, leading.date.month, leading.date.day);
     if (iso) publishedOn = iso;
-    else report(firstLine?.line ?? raw.line, 'error', `entry ${raw.number} is dated "${firstText.slice(0, leading.length).replace(/[\s,]+$/, '')}", a day that does not exist in ${year}`);
+    else
+      report(
+        firstLine?.line ?? raw.line,
+        'error',
+        `entry ${raw.number} is dated "${firstText.slice(0, leading.length).replace(/[\s,]+$/, '')}", a day that does not exist in ${year}`,
+      );
   } else {
-    report(firstLine?.line ?? raw.line, 'warning', `body of entry ${raw.number} does not start with a date ("Mon D, …"); the issue date is used`);
+    report(
+      firstLine?.line ?? raw.line,
+      'warning',
+      `body of entry ${raw.number} does not start with a date ("Mon D, …"); the issue date is used`,
+    );
   }
 
-  const rawOrganizations = leading && opening.length >= leading.length ? splitOrganizations(organizationPhrase(`${opening.slice(leading.length)}[`)) : [];
+  const rawOrganizations =
+    leading && opening.length >= leading.length
+      ? splitOrganizations(organizationPhrase(`${opening.slice(leading.length)}[`))
+      : [];
   const organizations: string[] = [];
   for (const name of rawOrganizations) {
     const canonical = canon.lookup(name) ?? name;
@@ -261,7 +299,12 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   const repeated: Diagnostic[] = [];
   const unique = [...sources].filter((source) => {
     if (!given.has(source.file)) return given.add(source.file);
-    repeated.push({ file: source.file, line: 1, severity: 'error', message: 'this document is given twice (give each input once)' });
+    repeated.push({
+      file: source.file,
+      line: 1,
+      severity: 'error',
+      message: 'this document is given twice (give each input once)',
+    });
     return false;
   });
   const documents = unique
@@ -285,15 +328,24 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
       diagnostics.push({ file: dated.file, line, severity, message });
     let target = issueById.get(dated.iso);
     if (target) {
-      report(dated.raw.line, 'info', `issue ${dated.iso} continues here (first heading at ${target.file}:${target.line}); its entries are merged`);
+      report(
+        dated.raw.line,
+        'info',
+        `issue ${dated.iso} continues here (first heading at ${target.file}:${target.line}); its entries are merged`,
+      );
     } else {
-      target = { issue: { id: dated.iso, date: dated.iso, title: formatIssueTitle(dated.iso), entryIds: [] }, file: dated.file, line: dated.raw.line };
+      target = {
+        issue: { id: dated.iso, date: dated.iso, title: formatIssueTitle(dated.iso), entryIds: [] },
+        file: dated.file,
+        line: dated.raw.line,
+      };
       issueById.set(dated.iso, target);
     }
     let seenNumbers = numbersInIssue.get(dated.iso);
     if (!seenNumbers) numbersInIssue.set(dated.iso, (seenNumbers = new Set<number>()));
     for (const raw of dated.raw.entries) {
-      if (seenNumbers.has(raw.number)) report(raw.line, 'warning', `entry number ${raw.number} is used twice in issue ${dated.iso}`);
+      if (seenNumbers.has(raw.number))
+        report(raw.line, 'warning', `entry number ${raw.number} is used twice in issue ${dated.iso}`);
       seenNumbers.add(raw.number);
       const draft = draftEntry(raw, dated, canon, tables.sources.arxivMirrors, report);
       for (const name of draft.rawOrganizations) if (!canon.lookup(name)) unknownOrganizations.add(name);
@@ -317,7 +369,8 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   for (const entry of entries) issueById.get(entry.issueId)?.issue.entryIds.push(entry.id);
 
   for (const { issue, file, line } of issueById.values()) {
-    if (issue.entryIds.length === 0) diagnostics.push({ file, line, severity: 'warning', message: `issue ${issue.id} has no entries` });
+    if (issue.entryIds.length === 0)
+      diagnostics.push({ file, line, severity: 'warning', message: `issue ${issue.id} has no entries` });
   }
   linkSamePapers(entries, diagnostics);
   const { related } = relatedEntries(
@@ -341,11 +394,21 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   const curated = new Set(tables.organizations.map((organization) => organization.name));
   const uncurated = nearDuplicateOrganizations(allNames).filter(([a, b]) => !curated.has(a) || !curated.has(b));
   for (const [a, b] of uncurated.slice(0, REPORTED_DUPLICATES)) {
-    diagnostics.push({ file: 'data/organizations.json', line: 1, severity: 'info', message: `possible duplicate organisations: "${a}" and "${b}"` });
+    diagnostics.push({
+      file: 'data/organizations.json',
+      line: 1,
+      severity: 'info',
+      message: `possible duplicate organisations: "${a}" and "${b}"`,
+    });
   }
   if (uncurated.length > REPORTED_DUPLICATES) {
     const more = uncurated.length - REPORTED_DUPLICATES;
-    diagnostics.push({ file: 'data/organizations.json', line: 1, severity: 'info', message: `… and ${more} more possible duplicate organisations` });
+    diagnostics.push({
+      file: 'data/organizations.json',
+      line: 1,
+      severity: 'info',
+      message: `… and ${more} more possible duplicate organisations`,
+    });
   }
 
   const issues = [...issueById.values()]
@@ -356,7 +419,14 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
   entries.sort((a, b) => (order.get(a.issueId) ?? 0) - (order.get(b.issueId) ?? 0) || a.position - b.position);
 
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  if (!hasErrors) diagnostics.push(...findLostLines(sources, documents, entries.map((entry) => entry.source)));
+  if (!hasErrors)
+    diagnostics.push(
+      ...findLostLines(
+        sources,
+        documents,
+        entries.map((entry) => entry.source),
+      ),
+    );
   const stats: BuildStats = {
     issues: issues.length,
     entries: entries.length,
@@ -364,7 +434,13 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
     entryLines,
   };
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { bundle: null, diagnostics, stats };
-  const bundle = parseBundle({ schemaVersion: SCHEMA_VERSION, publication: tables.publication, issues, entries, topics: topics.names });
+  const bundle = parseBundle({
+    schemaVersion: SCHEMA_VERSION,
+    publication: tables.publication,
+    issues,
+    entries,
+    topics: topics.names,
+  });
   return { bundle, diagnostics, stats };
 }
 
@@ -481,7 +557,9 @@ function linkSamePapers(entries: readonly Entry[], diagnostics: Diagnostic[]): v
     const last = shown.length === firsts.length ? shown.pop() : undefined;
     const where = last ?? shown[shown.length - 1];
     if (!where) continue;
-    const described = shown.map((entry) => `"${entry.paper?.title}" (${entry.source.file}:${entry.source.line}, ${entry.id})`);
+    const described = shown.map(
+      (entry) => `"${entry.paper?.title}" (${entry.source.file}:${entry.source.line}, ${entry.id})`,
+    );
     const tail = last ? ` and "${last.paper?.title}" (${last.id})` : ` and ${firsts.length - shown.length} more`;
     const count = firsts.length === 2 ? 'two' : String(firsts.length);
     diagnostics.push({

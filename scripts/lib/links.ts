@@ -82,7 +82,8 @@ function onHost(host: string, hosts: readonly string[]): boolean {
   return hosts.some((candidate) => lower === candidate.toLowerCase() || lower.endsWith(`.${candidate.toLowerCase()}`));
 }
 
-const PAPER_HOSTS = /(^|\.)(arxiv\.org|openreview\.net|aclanthology\.org|dl\.acm\.org|nature\.com|science\.org|ieeexplore\.ieee\.org|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|ssrn\.com)$/i;
+const PAPER_HOSTS =
+  /(^|\.)(arxiv\.org|openreview\.net|aclanthology\.org|dl\.acm\.org|nature\.com|science\.org|ieeexplore\.ieee\.org|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|ssrn\.com)$/i;
 const CODE_HOSTS = /(^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/i;
 
 /** Classifies a link by its host, path and the words it was written with; links to `arxivMirrors` are papers. */
@@ -97,7 +98,13 @@ export function classifyLink(url: string, label: string, arxivMirrors: readonly 
     return 'article';
   }
   const words = label.toLowerCase();
-  if (arxivIdFromUrl(url, arxivMirrors) || PAPER_HOSTS.test(host) || onHost(host, arxivMirrors) || /\bpaper\b/.test(words)) return 'paper';
+  if (
+    arxivIdFromUrl(url, arxivMirrors) ||
+    PAPER_HOSTS.test(host) ||
+    onHost(host, arxivMirrors) ||
+    /\bpaper\b/.test(words)
+  )
+    return 'paper';
   if (CODE_HOSTS.test(host) || /\bcode\b/.test(words)) return 'code';
   if (/(^|\.)huggingface\.co$/i.test(host)) {
     if (path.startsWith('/datasets/')) return 'dataset';

@@ -7,7 +7,8 @@ export interface OrganizationAlias {
 }
 
 /** Verbs that end the organisation phrase at the start of a body. */
-const PHRASE_END = /\s+(?:published|released|introduced|announced|launched|unveiled|proposed|presented|shared|developed|open-sourced|is|are|has|have|was|were)\b|\s*\[|,\s*\[|\s+(?:a|an|the)\s+\[/i;
+const PHRASE_END =
+  /\s+(?:published|released|introduced|announced|launched|unveiled|proposed|presented|shared|developed|open-sourced|is|are|has|have|was|were)\b|\s*\[|,\s*\[|\s+(?:a|an|the)\s+\[/i;
 
 /**
  * The organisation phrase of a body line after its date: `Google, UIUC and Allen Inst for AI`
@@ -27,7 +28,12 @@ export function splitOrganizations(phrase: string): string[] {
   text = text.replace(/,?\s*\bet al\b\.?/gi, '').replace(/,?\s*\betc\b\.?/gi, '');
   return text
     .split(/\s*,\s*|\s+and\s+|\s+&\s+/i)
-    .map((name) => name.replace(/^(?:and|the)\s+/i, '').replace(/[.;:]+$/, '').trim())
+    .map((name) =>
+      name
+        .replace(/^(?:and|the)\s+/i, '')
+        .replace(/[.;:]+$/, '')
+        .trim(),
+    )
     .filter((name) => name.length > 0 && !/^(?:others?|collaborators|partners)$/i.test(name));
 }
 
@@ -83,7 +89,11 @@ function withinEditDistance(a: string, b: string, limit: number): boolean {
     let best = i;
     for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? limit + 1) + 1, (current[j - 1] ?? limit + 1) + 1, (previous[j - 1] ?? limit + 1) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? limit + 1) + 1,
+        (current[j - 1] ?? limit + 1) + 1,
+        (previous[j - 1] ?? limit + 1) + cost,
+      );
       best = Math.min(best, current[j] ?? limit + 1);
     }
     if (best > limit) return false;

@@ -14,7 +14,10 @@ export interface SourceTable {
  * name for its host or the nearest domain above it (`cdn.openai.com` → `OpenAI`), else the bare host; null without a link.
  */
 export function outletOf(entry: Pick<Entry, 'paper' | 'links'>, publishers: SourceTable['publishers']): string | null {
-  const url = entry.paper?.url ?? entry.links.find((link) => link.kind === 'paper' || link.kind === 'article')?.url ?? entry.links[0]?.url;
+  const url =
+    entry.paper?.url ??
+    entry.links.find((link) => link.kind === 'paper' || link.kind === 'article')?.url ??
+    entry.links[0]?.url;
   if (!url) return null;
   let host: string;
   try {

@@ -98,7 +98,13 @@ function isBlank(text: string): boolean {
 /** Names the distinct white-space characters of a run (`U+00A0 + space`), since a reader cannot see them. */
 function describeSpace(text: string): string {
   return [...new Set(text)]
-    .map((c) => (c === ' ' ? 'space' : c === '\t' ? 'tab' : `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`))
+    .map((c) =>
+      c === ' '
+        ? 'space'
+        : c === '\t'
+          ? 'tab'
+          : `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+    )
     .join(' + ');
 }
 
@@ -115,7 +121,10 @@ function readEntryLine(raw: string): EntryLine | null {
   else if (!/^[ \t]+$/.test(space)) variants.push(`${describeSpace(space)} after the number`);
   if (marker === '**') variants.push('two asterisks');
   const significant = digits.replace(/^0+(?=\d)/, '');
-  const number = significant.length <= String(MAX_ENTRY_NUMBER).length && Number(significant) <= MAX_ENTRY_NUMBER ? Number(significant) : null;
+  const number =
+    significant.length <= String(MAX_ENTRY_NUMBER).length && Number(significant) <= MAX_ENTRY_NUMBER
+      ? Number(significant)
+      : null;
   return { number, digits: significant, marker, rest, variants };
 }
 
@@ -135,7 +144,13 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
     diagnostics.push({ file, line, severity, message });
 
   if (text.trim() === '') {
-    report(1, 'error', text === '' ? 'document is empty (expected issue headings "***Mon D, YYYY***" and numbered entries)' : 'document has only white space (expected issue headings "***Mon D, YYYY***" and numbered entries)');
+    report(
+      1,
+      'error',
+      text === ''
+        ? 'document is empty (expected issue headings "***Mon D, YYYY***" and numbered entries)'
+        : 'document has only white space (expected issue headings "***Mon D, YYYY***" and numbered entries)',
+    );
     return { file, issues, entryLineCount: 0, diagnostics };
   }
 
@@ -150,16 +165,30 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
     entry = null;
     if (open.rejected) return;
     if (!open.boldClosed) {
-      report(open.line, 'error', `bold block of entry ${open.number} opens here and never closes (expected "${open.marker}")`);
+      report(
+        open.line,
+        'error',
+        `bold block of entry ${open.number} opens here and never closes (expected "${open.marker}")`,
+      );
       return;
     }
     if (open.body.length === 0) {
-      report(open.line, 'error', `entry ${open.number} has no body (expected an indented paragraph starting "Mon D, …")`);
+      report(
+        open.line,
+        'error',
+        `entry ${open.number} has no body (expected an indented paragraph starting "Mon D, …")`,
+      );
       return;
     }
     const bold = interpretBold(open, report);
     if (!issue) return;
-    issue.entries.push({ number: open.number, line: open.line, headline: bold.headline, summary: bold.summary, body: open.body });
+    issue.entries.push({
+      number: open.number,
+      line: open.line,
+      headline: bold.headline,
+      summary: bold.summary,
+      body: open.body,
+    });
   };
 
   lines.forEach((raw, index) => {
@@ -175,7 +204,11 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
       if (entryLine || looksLikeHeading) {
         finishEntry();
       } else if (startsBody(raw, true)) {
-        report(entry.line, 'warning', `bold block of entry ${entry.number} is not closed before its body on line ${lineNumber}; closed there`);
+        report(
+          entry.line,
+          'warning',
+          `bold block of entry ${entry.number} is not closed before its body on line ${lineNumber}; closed there`,
+        );
         entry.boldClosed = true;
       } else {
         const close = raw.indexOf(entry.marker);
@@ -198,14 +231,26 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
       let date = threeStarHeading ? (headingMatch ? parseHeadingDate(content) : null) : twoStarDate;
       const problem = date ? dateProblem(date) : null;
       if (!headingMatch) {
-        report(lineNumber, 'error', `issue heading is not closed: expected "***Mon D***", found "${trimmed.slice(0, 60)}"`);
+        report(
+          lineNumber,
+          'error',
+          `issue heading is not closed: expected "***Mon D***", found "${trimmed.slice(0, 60)}"`,
+        );
       } else if (!date) {
-        report(lineNumber, 'error', `issue heading "${content.slice(0, 60)}" is not a date (expected "Mon D" or "Mon D, YYYY")`);
+        report(
+          lineNumber,
+          'error',
+          `issue heading "${content.slice(0, 60)}" is not a date (expected "Mon D" or "Mon D, YYYY")`,
+        );
       } else if (problem) {
         report(lineNumber, 'error', `issue heading "${content}" is not a real date: ${problem}`);
         date = null;
       } else if (!threeStarHeading) {
-        report(lineNumber, 'warning', `issue heading written with two asterisks ("**${content}**"); read as an issue heading (expected "***${content}***")`);
+        report(
+          lineNumber,
+          'warning',
+          `issue heading written with two asterisks ("**${content}**"); read as an issue heading (expected "***${content}***")`,
+        );
       }
       issue = date ? { date, heading: content, line: lineNumber, entries: [] } : null;
       if (issue) issues.push(issue);
@@ -218,21 +263,41 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
       const number = entryLine.number ?? 0;
       const rejected = entryLine.number === null;
       if (rejected) {
-        const shown = entryLine.digits.length > 20 ? `${entryLine.digits.slice(0, 20)}… (${entryLine.digits.length} digits)` : entryLine.digits;
+        const shown =
+          entryLine.digits.length > 20
+            ? `${entryLine.digits.slice(0, 20)}… (${entryLine.digits.length} digits)`
+            : entryLine.digits;
         report(lineNumber, 'error', `entry number ${shown} is too large (at most ${MAX_ENTRY_NUMBER})`);
       } else {
         if (!issue) {
-          report(lineNumber, 'error', `entry ${number} appears before any issue heading (expected "***Mon D***" above it)`);
+          report(
+            lineNumber,
+            'error',
+            `entry ${number} appears before any issue heading (expected "***Mon D***" above it)`,
+          );
         }
         if (entryLine.variants.length > 0) {
           const written = raw.trimStart();
           const start = written.slice(0, Math.min(40, written.length - entryLine.rest.length));
-          report(lineNumber, 'warning', `entry ${number} is written "${start}" (${entryLine.variants.join(', ')}); read as an entry (expected "${number}. ***")`);
+          report(
+            lineNumber,
+            'warning',
+            `entry ${number} is written "${start}" (${entryLine.variants.join(', ')}); read as an entry (expected "${number}. ***")`,
+          );
         }
       }
       const rest = entryLine.rest;
       const close = rest.indexOf(entryLine.marker);
-      entry = { number, line: lineNumber, marker: entryLine.marker, bold: [], boldClosed: close !== -1, after: null, body: [], rejected };
+      entry = {
+        number,
+        line: lineNumber,
+        marker: entryLine.marker,
+        bold: [],
+        boldClosed: close !== -1,
+        after: null,
+        body: [],
+        rejected,
+      };
       entry.bold.push({ line: lineNumber, text: close === -1 ? rest : rest.slice(0, close) });
       if (close !== -1) keepAfterBold(entry, rest.slice(close + entryLine.marker.length), lineNumber);
       return;
@@ -243,7 +308,11 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
       entry.body.push({ line: lineNumber, text: raw });
       return;
     }
-    report(lineNumber, 'warning', `text outside any entry is not part of the archive: "${cleanText(raw).slice(0, 60)}"`);
+    report(
+      lineNumber,
+      'warning',
+      `text outside any entry is not part of the archive: "${cleanText(raw).slice(0, 60)}"`,
+    );
   });
   finishEntry();
   if (!headingSeen) {
@@ -295,7 +364,11 @@ function interpretBold(
     }
   }
   if (after && rest[0] !== after) {
-    report(after.line, 'warning', `stray text "${after.text.slice(0, 40)}" after the bold block of entry ${entry.number} is not part of the entry`);
+    report(
+      after.line,
+      'warning',
+      `stray text "${after.text.slice(0, 40)}" after the bold block of entry ${entry.number} is not part of the entry`,
+    );
   }
   if (headline !== null) headline = headline.replace(/\s*:\s*$/, '');
   if (!headline) {
@@ -304,7 +377,11 @@ function interpretBold(
   }
   const [summary, ...strays] = rest;
   for (const stray of strays) {
-    report(stray.line, 'warning', `stray line inside the bold block of entry ${entry.number} ("${stray.text.slice(0, 60)}"); kept at the end of the summary`);
+    report(
+      stray.line,
+      'warning',
+      `stray line inside the bold block of entry ${entry.number} ("${stray.text.slice(0, 60)}"); kept at the end of the summary`,
+    );
   }
   if (!summary) report(entry.line, 'warning', `entry ${entry.number} has no summary`);
   return { headline, summary: rest.map((part) => part.text).join(' ') };
@@ -328,7 +405,8 @@ function splitInlineHeadline(text: string): { headline: string; summary: string 
 /** Any decimal digits, then `.` or `)` and an asterisk, or two asterisks straight after the number. */
 const LOOKS_LIKE_ENTRY = /^\s*\p{Nd}+\s*(?:[.)\uFF0E\uFF09]\s*[*\uFF0A]|[*\uFF0A]{2})/u;
 /** Bold or italic markers, a month name and a day number: the start of something like `**Nov 9, 2024**`. */
-const LOOKS_LIKE_HEADING_START = /^[*_\uFF0A]+\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s*\p{Nd}/iu;
+const LOOKS_LIKE_HEADING_START =
+  /^[*_\uFF0A]+\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s*\p{Nd}/iu;
 const MARKUP_BREAK = /<br\s*\/?>/gi;
 
 /** A short line that opens and closes with emphasis around a date. */
@@ -365,7 +443,9 @@ export function findLostLines(
   kept: readonly { file: string; line: number }[],
 ): Diagnostic[] {
   const keptLines = new Set(kept.map((entry) => `${entry.file}:${entry.line}`));
-  const headingLines = new Set(documents.flatMap((document) => document.issues.map((issue) => `${document.file}:${issue.line}`)));
+  const headingLines = new Set(
+    documents.flatMap((document) => document.issues.map((issue) => `${document.file}:${issue.line}`)),
+  );
   const lost: Diagnostic[] = [];
   for (const source of sources) {
     const lines = splitLines(source.text);
@@ -373,11 +453,21 @@ export function findLostLines(
     const quote = (line: number) => cleanText(lines[line - 1] ?? '').slice(0, 40);
     for (const line of starts.entries) {
       if (keptLines.has(`${source.file}:${line}`)) continue;
-      lost.push({ file: source.file, line, severity: 'error', message: `line looks like the start of an entry ("${quote(line)}") but no entry was read from it (write it as "N. ***Headline: <br>Summary***")` });
+      lost.push({
+        file: source.file,
+        line,
+        severity: 'error',
+        message: `line looks like the start of an entry ("${quote(line)}") but no entry was read from it (write it as "N. ***Headline: <br>Summary***")`,
+      });
     }
     for (const line of starts.headings) {
       if (headingLines.has(`${source.file}:${line}`)) continue;
-      lost.push({ file: source.file, line, severity: 'error', message: `line looks like an issue heading ("${quote(line)}") but no issue was read from it (write it as "***Mon D, YYYY***")` });
+      lost.push({
+        file: source.file,
+        line,
+        severity: 'error',
+        message: `line looks like an issue heading ("${quote(line)}") but no issue was read from it (write it as "***Mon D, YYYY***")`,
+      });
     }
   }
   return lost.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
@@ -431,8 +521,8 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
 
 /** Windows-1252 characters for bytes 0x80–0x9F (0 where the code page defines none); other bytes are Latin-1. */
 const WINDOWS_1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
 /** Decodes Windows-1252 by table, since Node 20's TextDecoder reads that label as Latin-1; stops at a byte with no character. */
@@ -458,32 +548,52 @@ function hex(byte: number): string {
  */
 export function decodeDocument(bytes: Uint8Array, file: string): DecodedDocument {
   const diagnostics: Diagnostic[] = [];
-  const fail = (line: number, message: string): DecodedDocument => ({ text: null, diagnostics: [...diagnostics, { file, line, severity: 'error', message }] });
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const fail = (line: number, message: string): DecodedDocument => ({
+    text: null,
+    diagnostics: [...diagnostics, { file, line, severity: 'error', message }],
+  });
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) {
     let text: string;
     try {
       text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
     } catch {
-      return fail(1, `not valid ${utf16.toUpperCase()} although it starts with a UTF-16 byte-order mark (save the file as UTF-8)`);
+      return fail(
+        1,
+        `not valid ${utf16.toUpperCase()} although it starts with a UTF-16 byte-order mark (save the file as UTF-8)`,
+      );
     }
     const nul = text.indexOf('\u0000');
-    if (nul !== -1) return fail(splitLines(text.slice(0, nul)).length, 'binary file: it contains NUL characters (expected a text document)');
+    if (nul !== -1)
+      return fail(
+        splitLines(text.slice(0, nul)).length,
+        'binary file: it contains NUL characters (expected a text document)',
+      );
     return { text, diagnostics };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return fail(lineOfByte(bytes, nul), 'binary file: it contains NUL bytes (expected a text document; UTF-16 needs a byte-order mark)');
+    return fail(
+      lineOfByte(bytes, nul),
+      'binary file: it contains NUL bytes (expected a text document; UTF-16 needs a byte-order mark)',
+    );
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad === -1) return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return fail(lineOfByte(bytes, bad), `not valid UTF-8 (byte ${hex(bytes[bad] ?? 0)}) although it starts with a UTF-8 byte-order mark (save the file as UTF-8)`);
+    return fail(
+      lineOfByte(bytes, bad),
+      `not valid UTF-8 (byte ${hex(bytes[bad] ?? 0)}) although it starts with a UTF-8 byte-order mark (save the file as UTF-8)`,
+    );
   }
   const windows = decodeWindows1252(bytes);
   if ('undefinedAt' in windows) {
     const at = windows.undefinedAt;
-    return fail(lineOfByte(bytes, at), `not UTF-8, and byte ${hex(bytes[at] ?? 0)} is not a character in Windows-1252 either (save the file as UTF-8)`);
+    return fail(
+      lineOfByte(bytes, at),
+      `not UTF-8, and byte ${hex(bytes[at] ?? 0)} is not a character in Windows-1252 either (save the file as UTF-8)`,
+    );
   }
   const byte = bytes[bad] ?? 0;
   const shown = decodeWindows1252(Uint8Array.of(byte));

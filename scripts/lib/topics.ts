@@ -34,8 +34,16 @@ function escapeRegExp(text: string): string {
 /** Acronyms (MoE, RAG, GUI) match case-sensitively so they do not fire on ordinary words. */
 function compileKeyword(keyword: string): CompiledKeyword {
   const caseSensitive = /[A-Z].*[A-Z]/.test(keyword);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
-  return { pattern, literal: caseSensitive ? keyword : keyword.toLowerCase(), caseSensitive, ascii: ASCII.test(keyword) };
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}(?![\\p{L}\\p{N}])`,
+    caseSensitive ? 'gu' : 'giu',
+  );
+  return {
+    pattern,
+    literal: caseSensitive ? keyword : keyword.toLowerCase(),
+    caseSensitive,
+    ascii: ASCII.test(keyword),
+  };
 }
 
 /** A text to match, with what lets most keywords be ruled out without a regular expression. */
@@ -55,7 +63,12 @@ function matchText(text: string): MatchText {
 
 /** How often a keyword occurs; the substring test only skips texts where it cannot occur. */
 function occurrences(keyword: CompiledKeyword, text: MatchText): number {
-  if (keyword.caseSensitive ? !text.text.includes(keyword.literal) : keyword.ascii && text.foldsByLowerCase && !text.lower.includes(keyword.literal)) return 0;
+  if (
+    keyword.caseSensitive
+      ? !text.text.includes(keyword.literal)
+      : keyword.ascii && text.foldsByLowerCase && !text.lower.includes(keyword.literal)
+  )
+    return 0;
   return text.text.match(keyword.pattern)?.length ?? 0;
 }
 

@@ -25,17 +25,22 @@ try {
 const counts = report.metadata?.vulnerabilities;
 if (!counts) {
   const why = /^\d{3} [A-Za-z ]+/.exec(report.message || report.error?.summary || '')?.[0].trim() || 'no answer';
-  console.log(`audit:deps: NOT CHECKED: the registry gave no advisory data (${why}); run it where the advisory endpoint answers`);
+  console.log(
+    `audit:deps: NOT CHECKED: the registry gave no advisory data (${why}); run it where the advisory endpoint answers`,
+  );
   process.exit(0);
 }
 
-const serious = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
+const serious = Object.entries(report.vulnerabilities ?? {}).filter(
+  ([, v]) => v.severity === 'high' || v.severity === 'critical',
+);
 console.log(
   `audit:deps: runtime dependencies: ${Object.entries(counts)
     .map(([severity, n]) => `${n} ${severity}`)
     .join(', ')}`,
 );
 if (serious.length > 0) {
-  for (const [name, v] of serious) console.error(`${SCRIPT}: error: ${name}: ${v.severity} advisory (npm audit --omit=dev for details)`);
+  for (const [name, v] of serious)
+    console.error(`${SCRIPT}: error: ${name}: ${v.severity} advisory (npm audit --omit=dev for details)`);
   process.exit(1);
 }

@@ -65,7 +65,8 @@ function readOptions() {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`--port must be a port number, got "${values.port}"`);
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got "${values.runs}"`);
   const dist = path.resolve(root, values.dist);
-  if (!existsSync(path.join(dist, 'index.html'))) fail(`${dist}/index.html not found; run \`npm run build\` first (or pass --dist DIR)`);
+  if (!existsSync(path.join(dist, 'index.html')))
+    fail(`${dist}/index.html not found; run \`npm run build\` first (or pass --dist DIR)`);
   const only = values.pages?.split(',').map((name) => name.trim());
   const floors: Record<Category, number> = { ...BUDGETS };
   for (const option of values.floor) {
@@ -104,7 +105,8 @@ async function startPreview(dist: string, port: number): Promise<ChildProcess> {
   const origin = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) fail(`vite preview exited with code ${server.exitCode} (is port ${port} taken? pass --port)`);
+    if (server.exitCode !== null)
+      fail(`vite preview exited with code ${server.exitCode} (is port ${port} taken? pass --port)`);
     const up = await fetch(origin).then(
       (response) => response.ok,
       () => false,
@@ -123,7 +125,8 @@ function median(values: number[]): number {
 
 function score(lhr: Result, category: Category): number {
   const value = lhr.categories[category]?.score;
-  if (value === null || value === undefined) fail(`${lhr.finalDisplayedUrl}: no ${category} score (${lhr.runtimeError?.message ?? 'no error given'})`);
+  if (value === null || value === undefined)
+    fail(`${lhr.finalDisplayedUrl}: no ${category} score (${lhr.runtimeError?.message ?? 'no error given'})`);
   return Math.round(value * 100);
 }
 
@@ -149,7 +152,9 @@ function failingAudits(lhr: Result, category: Category): string[] {
     .map((ref) => lhr.audits[ref.id]!)
     .filter((a) => a.score !== null && a.score < 1)
     .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
-    .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}${a.displayValue ? `, ${a.displayValue}` : ''}): ${a.title}`);
+    .map(
+      (a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}${a.displayValue ? `, ${a.displayValue}` : ''}): ${a.title}`,
+    );
 }
 
 function table(pages: PageScores[]): string {
@@ -166,9 +171,15 @@ function table(pages: PageScores[]): string {
 async function main(): Promise<void> {
   const { dist, port, runs, only, floors } = readOptions();
   const pages = pagesOf(dist).filter((page) => !only || only.includes(page.name));
-  if (pages.length === 0) fail(`--pages matched none of: ${pagesOf(dist).map((page) => page.name).join(', ')}`);
+  if (pages.length === 0)
+    fail(
+      `--pages matched none of: ${pagesOf(dist)
+        .map((page) => page.name)
+        .join(', ')}`,
+    );
   const chromePath = process.env.CHROME_PATH || CHROMIUM_PATH;
-  if (!existsSync(chromePath)) fail(`no Chromium at ${chromePath}; install it with \`apt-get install -y chromium\` or set CHROME_PATH`);
+  if (!existsSync(chromePath))
+    fail(`no Chromium at ${chromePath}; install it with \`apt-get install -y chromium\` or set CHROME_PATH`);
   const outDir = path.join(root, 'artifacts/lighthouse');
   mkdirSync(outDir, { recursive: true });
 
@@ -190,7 +201,9 @@ async function main(): Promise<void> {
       writeFileSync(path.join(outDir, `${page.name}.report.html`), html!);
       writeFileSync(path.join(outDir, `${page.name}.report.json`), json!);
       results.push({ ...page, scores, representative: representative.lhr });
-      console.error(`${page.name}: ${CATEGORIES.map((c) => `${LABELS[c]} ${scores[c]}`).join(', ')} (median of ${runs})`);
+      console.error(
+        `${page.name}: ${CATEGORIES.map((c) => `${LABELS[c]} ${scores[c]}`).join(', ')} (median of ${runs})`,
+      );
     }
   } finally {
     chrome?.kill();
@@ -204,7 +217,9 @@ async function main(): Promise<void> {
   const underBudget = (page: PageScores, c: Category) => page.scores[c] < BUDGETS[c];
   for (const page of results) {
     for (const c of CATEGORIES.filter((c) => underBudget(page, c) && page.scores[c] >= floors[c])) {
-      console.error(`${SCRIPT}: warning: ${page.name}: ${LABELS[c]} ${page.scores[c]} is under the budget ${BUDGETS[c]}, above the floor ${floors[c]}`);
+      console.error(
+        `${SCRIPT}: warning: ${page.name}: ${LABELS[c]} ${page.scores[c]} is under the budget ${BUDGETS[c]}, above the floor ${floors[c]}`,
+      );
     }
   }
   const failures = results.flatMap((page) =>

@@ -42,7 +42,9 @@ function firstRouteAssets(html: string): { js: string[]; css: string[] } {
 
 async function gzipSizes(files: string[]): Promise<number[]> {
   // size-limit declares its result as `object`; it is one `{ size }` per check, in order.
-  const results = (await sizeLimit([filePlugin], { checks: files.map((file) => ({ files: [file], gzip: true })) })) as Array<{
+  const results = (await sizeLimit([filePlugin], {
+    checks: files.map((file) => ({ files: [file], gzip: true })),
+  })) as Array<{
     size?: number;
   }>;
   return results.map((result) => result.size ?? fail('size-limit returned no size'));
@@ -62,9 +64,17 @@ async function main(): Promise<void> {
     return path.join(dist, href);
   };
   const dataDir = path.join(dist, 'data');
-  const archives = existsSync(dataDir) ? readdirSync(dataDir).filter((name) => name.endsWith('.json')).sort() : [];
+  const archives = existsSync(dataDir)
+    ? readdirSync(dataDir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
 
-  const files = [...assets.js.map(local), ...assets.css.map(local), ...archives.map((name) => path.join(dataDir, name))];
+  const files = [
+    ...assets.js.map(local),
+    ...assets.css.map(local),
+    ...archives.map((name) => path.join(dataDir, name)),
+  ];
   const sizes = await gzipSizes(files);
   const sizeOf = new Map(files.map((file, i) => [file, sizes[i]!]));
   const total = (hrefs: string[]) => hrefs.reduce((sum, href) => sum + sizeOf.get(local(href))!, 0);
@@ -81,12 +91,16 @@ async function main(): Promise<void> {
       .sort((a, b) => b[1] - a[1])
       .map(([href, bytes]) => `| &nbsp;&nbsp;\`${path.basename(href)}\` | ${kB(bytes)} | | |`),
     `| CSS (${assets.css.length} file${assets.css.length === 1 ? '' : 's'}) | ${kB(cssTotal)} | ${kB(BUDGETS.css)} | ${verdict(cssTotal, BUDGETS.css)} |`,
-    ...archives.map((name) => `| archive \`data/${name}\` | ${kB(sizeOf.get(path.join(dataDir, name))!)} | reported only | |`),
+    ...archives.map(
+      (name) => `| archive \`data/${name}\` | ${kB(sizeOf.get(path.join(dataDir, name))!)} | reported only | |`,
+    ),
   ];
   console.log(rows.join('\n'));
 
   const over = [
-    jsTotal > BUDGETS.js ? `JavaScript on the first route is ${kB(jsTotal)} gzip, over the ${kB(BUDGETS.js)} budget` : null,
+    jsTotal > BUDGETS.js
+      ? `JavaScript on the first route is ${kB(jsTotal)} gzip, over the ${kB(BUDGETS.js)} budget`
+      : null,
     cssTotal > BUDGETS.css ? `CSS is ${kB(cssTotal)} gzip, over the ${kB(BUDGETS.css)} budget` : null,
   ].filter((line) => line !== null);
   if (over.length > 0) {

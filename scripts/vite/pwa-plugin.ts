@@ -17,7 +17,11 @@ function iconLinks(): Plugin {
         const base = context.server?.config.base ?? '/';
         return [
           { tag: 'link', attrs: { rel: 'icon', href: `${base}favicon.svg`, type: 'image/svg+xml' }, injectTo: 'head' },
-          { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon-180.png` }, injectTo: 'head' },
+          {
+            tag: 'link',
+            attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon-180.png` },
+            injectTo: 'head',
+          },
           { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR }, injectTo: 'head' },
         ];
       },

@@ -25,7 +25,10 @@ export function RootLayout() {
       </a>
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-950 print:static print:border-0">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
-          <Link to="/" className="flex items-center gap-2 rounded-md py-1 font-semibold tracking-tight text-stone-900 dark:text-stone-50">
+          <Link
+            to="/"
+            className="flex items-center gap-2 rounded-md py-1 font-semibold tracking-tight text-stone-900 dark:text-stone-50"
+          >
             <LogoIcon className="size-6 text-indigo-700 dark:text-indigo-300" />
             <span>Frontier Reader</span>
           </Link>

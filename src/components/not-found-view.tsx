@@ -37,7 +37,8 @@ export function NotFoundView({ thing = 'Page', pathname }: NotFoundViewProps) {
           {thing} not found
         </h1>
         <p className="mt-4 leading-relaxed text-stone-700 dark:text-stone-300">
-          Nothing in the archive lives at <code className="rounded bg-stone-100 px-1.5 py-0.5 text-sm break-all dark:bg-stone-800">{pathname}</code>.
+          Nothing in the archive lives at{' '}
+          <code className="rounded bg-stone-100 px-1.5 py-0.5 text-sm break-all dark:bg-stone-800">{pathname}</code>.
           The link may be mistyped, or the {thing.toLowerCase()} may have moved.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">

@@ -178,7 +178,8 @@ export function parseBundle(value: unknown): ArchiveBundle {
   const issueIds = new Set(bundle.issues.map((issue) => issue.id));
   for (const issue of bundle.issues) {
     for (const id of issue.entryIds) {
-      if (!entryIds.has(id)) throw new BundleError(`The archive is malformed: issue ${issue.id} lists unknown entry ${id}`);
+      if (!entryIds.has(id))
+        throw new BundleError(`The archive is malformed: issue ${issue.id} lists unknown entry ${id}`);
     }
   }
   for (const entry of bundle.entries) {
@@ -186,7 +187,9 @@ export function parseBundle(value: unknown): ArchiveBundle {
       throw new BundleError(`The archive is malformed: entry ${entry.id} belongs to unknown issue ${entry.issueId}`);
     }
     if (entry.paperGroup !== null && !entryIds.has(entry.paperGroup)) {
-      throw new BundleError(`The archive is malformed: entry ${entry.id} names unknown paper group ${entry.paperGroup}`);
+      throw new BundleError(
+        `The archive is malformed: entry ${entry.id} names unknown paper group ${entry.paperGroup}`,
+      );
     }
   }
   return bundle;

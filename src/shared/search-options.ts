@@ -106,7 +106,17 @@ export function tokenizeWithOffsets(text: string): { word: string; start: number
 const LATIN_ACCENTS = /[\u0300-\u036f]/g;
 
 /** Letters that do not decompose but that people type without their stroke. */
-const UNDECOMPOSABLE: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 const UNDECOMPOSABLE_PATTERN = /[ßæœøłđðþı]/g;
 
 const ASCII = /^[ -~]*$/;

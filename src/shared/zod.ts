@@ -23,7 +23,10 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_value':
       return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'expected text, received an empty string' : `expected at least ${String(issue.minimum)} characters`;
+      if (issue.origin === 'string')
+        return issue.minimum === 1
+          ? 'expected text, received an empty string'
+          : `expected at least ${String(issue.minimum)} characters`;
       return `expected a number ${issue.inclusive ? 'of at least' : 'over'} ${String(issue.minimum)}`;
     case 'invalid_union':
       return 'expected one of the allowed shapes';

@@ -17,7 +17,9 @@ function seed(items: Bookmark[]): void {
 }
 
 function storedIds(): string[] {
-  return (JSON.parse(localStorage.getItem(BOOKMARKS_KEY) ?? '{"items":[]}') as { items: Bookmark[] }).items.map((b) => b.entryId);
+  return (JSON.parse(localStorage.getItem(BOOKMARKS_KEY) ?? '{"items":[]}') as { items: Bookmark[] }).items.map(
+    (b) => b.entryId,
+  );
 }
 
 /** Headlines of the bookmarks list, in order. */
@@ -114,12 +116,24 @@ describe('the bookmarks page', () => {
     ]);
     const { user } = renderApp('/bookmarks');
     await screen.findByRole('link', { name: 'Mixture of Parrots' });
-    expect(listedHeadlines()).toEqual(['Mixture of Parrots', 'Layer Gradients in LLMs', 'Benchmarking Code Generation']);
+    expect(listedHeadlines()).toEqual([
+      'Mixture of Parrots',
+      'Layer Gradients in LLMs',
+      'Benchmarking Code Generation',
+    ]);
     const sort = screen.getByRole('combobox', { name: 'Sort by' });
     await user.selectOptions(sort, 'Date added, oldest first');
-    expect(listedHeadlines()).toEqual(['Benchmarking Code Generation', 'Layer Gradients in LLMs', 'Mixture of Parrots']);
+    expect(listedHeadlines()).toEqual([
+      'Benchmarking Code Generation',
+      'Layer Gradients in LLMs',
+      'Mixture of Parrots',
+    ]);
     await user.selectOptions(sort, 'Issue, newest first');
-    expect(listedHeadlines()).toEqual(['Benchmarking Code Generation', 'Layer Gradients in LLMs', 'Mixture of Parrots']);
+    expect(listedHeadlines()).toEqual([
+      'Benchmarking Code Generation',
+      'Layer Gradients in LLMs',
+      'Mixture of Parrots',
+    ]);
     await user.selectOptions(sort, 'Issue, oldest first');
     expect(listedHeadlines()[0]).toBe('Mixture of Parrots');
     await user.selectOptions(sort, 'Date published, oldest first');
@@ -143,11 +157,17 @@ describe('the bookmarks page', () => {
     expect(listedHeadlines()).toHaveLength(2);
 
     const stored = JSON.parse(localStorage.getItem(BOOKMARKS_KEY) ?? '{}') as { items: Bookmark[] };
-    expect(stored.items.find((b) => b.entryId === BENCH)).toMatchObject({ note: 'Compare with SWE-bench', tags: ['code', 'benchmarks'] });
+    expect(stored.items.find((b) => b.entryId === BENCH)).toMatchObject({
+      note: 'Compare with SWE-bench',
+      tags: ['code', 'benchmarks'],
+    });
   });
 
   it('removes a bookmark with undo', async () => {
-    seed([saved(BENCH, '2025-01-10T10:00:00.000Z'), saved(GRADIENTS, '2025-01-11T10:00:00.000Z', { note: 'keep me', tags: ['x'] })]);
+    seed([
+      saved(BENCH, '2025-01-10T10:00:00.000Z'),
+      saved(GRADIENTS, '2025-01-11T10:00:00.000Z', { note: 'keep me', tags: ['x'] }),
+    ]);
     const { user } = renderApp('/bookmarks');
     await screen.findByRole('link', { name: 'Layer Gradients in LLMs' });
     await user.click(await screen.findByRole('button', { name: 'Remove bookmark Layer Gradients in LLMs' }));
@@ -215,7 +235,10 @@ describe('the bookmarks page', () => {
       format: 'frontier-reader-bookmarks',
       version: 2,
       exportedAt: '2025-01-15T00:00:00.000Z',
-      items: [saved(BENCH, '2025-01-10T10:00:00.000Z', { note: 'newer', updatedAt: '2025-01-14T10:00:00.000Z' }), saved(PARROTS, '2025-01-09T10:00:00.000Z')],
+      items: [
+        saved(BENCH, '2025-01-10T10:00:00.000Z', { note: 'newer', updatedAt: '2025-01-14T10:00:00.000Z' }),
+        saved(PARROTS, '2025-01-09T10:00:00.000Z'),
+      ],
     };
     await user.upload(input, new File([JSON.stringify(backup)], 'backup.json', { type: 'application/json' }));
     expect(await screen.findByText('Imported backup.json: 1 added, 1 updated, 0 unchanged.')).toBeInTheDocument();
@@ -224,7 +247,9 @@ describe('the bookmarks page', () => {
 
     const before = localStorage.getItem(BOOKMARKS_KEY);
     fireEvent.change(input, { target: { files: [new File(['not json'], 'notes.txt', { type: 'text/plain' })] } });
-    expect(await screen.findByText(/notes\.txt was not imported, nothing changed\. The file is not JSON/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/notes\.txt was not imported, nothing changed\. The file is not JSON/),
+    ).toBeInTheDocument();
     expect(localStorage.getItem(BOOKMARKS_KEY)).toBe(before);
   });
 });
@@ -267,13 +292,19 @@ describe('recovered data', () => {
     const downloads = captureDownloads();
     const { user } = renderApp('/bookmarks');
     expect(await screen.findByRole('heading', { name: 'Some saved bookmarks needed attention' })).toBeInTheDocument();
-    expect(screen.getByText(/1 bookmark could not be read and was set aside; 1 bookmark was repaired\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(/1 bookmark could not be read and was set aside; 1 bookmark was repaired\./),
+    ).toBeInTheDocument();
     await screen.findByRole('link', { name: 'Layer Gradients in LLMs' });
     expect(listedHeadlines()).toEqual(['Layer Gradients in LLMs', 'Benchmarking Code Generation']);
     expect(screen.getByText('n'.repeat(2000))).toBeInTheDocument();
 
     const recovered = screen.getByRole('region', { name: 'Recovered data' });
-    expect(within(recovered).getByText(/2 bookmarks can be read; 1 of them only in part \(kept in full here\); 1 bookmark cannot\./)).toBeInTheDocument();
+    expect(
+      within(recovered).getByText(
+        /2 bookmarks can be read; 1 of them only in part \(kept in full here\); 1 bookmark cannot\./,
+      ),
+    ).toBeInTheDocument();
     await user.click(within(recovered).getByRole('button', { name: 'Download' }));
     expect(downloads.fileName()).toMatch(/^frontier-reader-recovered-bookmarks\.json$/);
     expect(await downloads.text()).toBe(damaged);
@@ -287,22 +318,37 @@ describe('recovered data', () => {
     const { user } = renderApp('/bookmarks');
     const recovered = await screen.findByRole('region', { name: 'Recovered data' });
     expect(screen.queryByRole('heading', { name: 'Some saved bookmarks needed attention' })).not.toBeInTheDocument();
-    await user.upload(screen.getByLabelText('Import a backup…'), new File([damaged], 'recovered.json', { type: 'application/json' }));
+    await user.upload(
+      screen.getByLabelText('Import a backup…'),
+      new File([damaged], 'recovered.json', { type: 'application/json' }),
+    );
     expect(
-      await screen.findByText('Imported recovered.json: 2 added, 0 updated, 0 unchanged. 1 bookmark could not be read and was set aside; 1 bookmark was repaired.'),
+      await screen.findByText(
+        'Imported recovered.json: 2 added, 0 updated, 0 unchanged. 1 bookmark could not be read and was set aside; 1 bookmark was repaired.',
+      ),
     ).toBeInTheDocument();
     expect(storedIds()).toEqual([BENCH, GRADIENTS]);
     expect(within(recovered).getByRole('button', { name: 'Restore' })).toBeInTheDocument();
   });
 
   it('restores a whole list the old app set aside, and deletes it once everything is back', async () => {
-    const legacy = JSON.stringify({ version: 2, items: [saved(BENCH, '2025-01-10T10:00:00.000Z', { note: 'from before' }), saved(PARROTS, '2025-01-09T10:00:00.000Z')] });
+    const legacy = JSON.stringify({
+      version: 2,
+      items: [
+        saved(BENCH, '2025-01-10T10:00:00.000Z', { note: 'from before' }),
+        saved(PARROTS, '2025-01-09T10:00:00.000Z'),
+      ],
+    });
     localStorage.setItem(`${BOOKMARKS_KEY}:backup`, legacy);
     seed([saved(GRADIENTS, '2025-01-11T10:00:00.000Z')]);
     const { user } = renderApp('/bookmarks');
     const recovered = await screen.findByRole('region', { name: 'Recovered data' });
     await user.click(within(recovered).getByRole('button', { name: 'Restore' }));
-    expect(await screen.findByText('Restored 2 added, 0 updated, 0 unchanged. Everything was restored, so the recovered data was deleted.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Restored 2 added, 0 updated, 0 unchanged. Everything was restored, so the recovered data was deleted.',
+      ),
+    ).toBeInTheDocument();
     expect(storedIds()).toEqual([GRADIENTS, BENCH, PARROTS]);
     expect(screen.getByText('from before')).toBeInTheDocument();
     expect(localStorage.getItem(`${BOOKMARKS_KEY}:backup`)).toBeNull();
@@ -316,10 +362,16 @@ describe('recovered data', () => {
     expect(within(recovered).getByText(/Nothing in it can be read as bookmarks/)).toBeInTheDocument();
     expect(within(recovered).queryByRole('button', { name: 'Restore' })).not.toBeInTheDocument();
     await user.click(within(recovered).getByRole('button', { name: 'Delete…' }));
-    await user.click(within(screen.getByRole('group', { name: 'Delete the recovered data?' })).getByRole('button', { name: 'Keep it' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Delete the recovered data?' })).getByRole('button', {
+        name: 'Keep it',
+      }),
+    );
     expect(localStorage.getItem(`${BOOKMARKS_KEY}:backup`)).toBe('not json at all');
     await user.click(within(recovered).getByRole('button', { name: 'Delete…' }));
-    await user.click(within(screen.getByRole('group', { name: 'Delete the recovered data?' })).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Delete the recovered data?' })).getByRole('button', { name: 'Delete' }),
+    );
     expect(localStorage.getItem(`${BOOKMARKS_KEY}:backup`)).toBeNull();
     expect(screen.getByText('The recovered data was deleted.')).toBeInTheDocument();
   });

@@ -29,7 +29,12 @@ describe('entry page', () => {
   it('refuses an archive whose body links are not http(s)', async () => {
     const bundle = makeFixtureArchive((draft) => {
       const entry = draft.entries.find((candidate) => candidate.id === '2024-10-21-agents-that-browse')!;
-      entry.body = [[{ type: 'text', text: 'See ' }, { type: 'link', text: 'the notes', url: 'javascript:alert(1)' }]];
+      entry.body = [
+        [
+          { type: 'text', text: 'See ' },
+          { type: 'link', text: 'the notes', url: 'javascript:alert(1)' },
+        ],
+      ];
     });
     const { fetchMock } = renderApp('/entries/2024-10-21-agents-that-browse', {
       fetchImpl: () => Promise.resolve(new Response(JSON.stringify(bundle))),
@@ -45,9 +50,18 @@ describe('entry page', () => {
     const paper = screen.getByRole('region', { name: 'Paper' });
     expect(paper).toHaveTextContent('Your Mixture-of-Experts LLM Is Secretly an Embedding Model For Free');
     expect(paper).toHaveTextContent('arXiv:2410.10814');
-    expect(within(paper).getByRole('link', { name: /^arXiv abstract/ })).toHaveAttribute('href', 'https://arxiv.org/abs/2410.10814');
-    expect(within(paper).getByRole('link', { name: /^PDF/ })).toHaveAttribute('href', 'https://arxiv.org/pdf/2410.10814');
-    expect(within(paper).getByRole('link', { name: /^Code/ })).toHaveAttribute('href', 'https://github.com/tianyi-lab/MoE-Embedding');
+    expect(within(paper).getByRole('link', { name: /^arXiv abstract/ })).toHaveAttribute(
+      'href',
+      'https://arxiv.org/abs/2410.10814',
+    );
+    expect(within(paper).getByRole('link', { name: /^PDF/ })).toHaveAttribute(
+      'href',
+      'https://arxiv.org/pdf/2410.10814',
+    );
+    expect(within(paper).getByRole('link', { name: /^Code/ })).toHaveAttribute(
+      'href',
+      'https://github.com/tianyi-lab/MoE-Embedding',
+    );
     for (const link of within(paper).getAllByRole('link')) {
       expect(link).toHaveAttribute('target', '_blank');
       expect(link).toHaveAttribute('rel', 'noopener noreferrer');
@@ -57,8 +71,14 @@ describe('entry page', () => {
   it('lists model, dataset and project links of a release', async () => {
     renderApp('/entries/2024-10-27-open-weights-multimodal-release');
     const links = await screen.findByRole('region', { name: 'Links' });
-    expect(within(links).getByRole('link', { name: /^Model/ })).toHaveAttribute('href', expect.stringContaining('huggingface.co'));
-    expect(within(links).getByRole('link', { name: /^Project/ })).toHaveAttribute('href', expect.stringContaining('ai.meta.com'));
+    expect(within(links).getByRole('link', { name: /^Model/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('huggingface.co'),
+    );
+    expect(within(links).getByRole('link', { name: /^Project/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('ai.meta.com'),
+    );
   });
 
   it('links the same paper in other issues, related entries and neighbours in the issue', async () => {
@@ -72,7 +92,11 @@ describe('entry page', () => {
     );
 
     const related = screen.getByRole('region', { name: 'Related entries' });
-    expect(within(related).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+    expect(
+      within(related)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual([
       '/entries/2024-10-27-read-me-router-decoupled-moe',
       '/entries/2024-10-27-mixture-of-parrots',
       '/entries/2024-11-02-layer-gradients-in-llms',
@@ -111,7 +135,10 @@ describe('entry page', () => {
   it('shows not found for an unknown entry, with a search for its words', async () => {
     renderApp('/entries/foo-bar-moe');
     expect(await screen.findByRole('heading', { level: 1, name: 'Entry not found' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Search for “foo bar moe”' })).toHaveAttribute('href', '/search?q=foo+bar+moe');
+    expect(screen.getByRole('link', { name: 'Search for “foo bar moe”' })).toHaveAttribute(
+      'href',
+      '/search?q=foo+bar+moe',
+    );
     expect(screen.getByRole('link', { name: 'Back to the latest issue' })).toHaveAttribute('href', '/');
   });
 

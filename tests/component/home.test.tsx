@@ -29,7 +29,11 @@ describe('home page', () => {
 
     const archive = screen.getByRole('region', { name: 'Archive' });
     const issues = within(archive).getAllByRole('heading', { level: 3 });
-    expect(issues.map((heading) => heading.textContent)).toEqual(['November 2, 2024', 'October 27, 2024', 'October 21, 2024']);
+    expect(issues.map((heading) => heading.textContent)).toEqual([
+      'November 2, 2024',
+      'October 27, 2024',
+      'October 21, 2024',
+    ]);
     const october27 = within(archive).getByRole('link', { name: 'October 27, 2024' }).closest('li')!;
     expect(october27).toHaveTextContent('3 entries');
     expect(within(october27).getByRole('link', { name: 'Topic: Mixture of Experts' })).toHaveAttribute(

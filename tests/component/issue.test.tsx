@@ -44,8 +44,14 @@ describe('issue page', () => {
     expect(abstract).toHaveAttribute('href', 'https://arxiv.org/abs/2410.21647');
     expect(abstract).toHaveAttribute('target', '_blank');
     expect(abstract).toHaveAttribute('rel', 'noopener noreferrer');
-    expect(within(card).getByRole('link', { name: /^PDF/ })).toHaveAttribute('href', 'https://arxiv.org/pdf/2410.21647');
-    expect(within(card).getByRole('link', { name: /^Code/ })).toHaveAttribute('href', 'https://github.com/lt-asset/REPOCOD');
+    expect(within(card).getByRole('link', { name: /^PDF/ })).toHaveAttribute(
+      'href',
+      'https://arxiv.org/pdf/2410.21647',
+    );
+    expect(within(card).getByRole('link', { name: /^Code/ })).toHaveAttribute(
+      'href',
+      'https://github.com/lt-asset/REPOCOD',
+    );
   });
 
   it('gives a news entry its article link and no arXiv links', async () => {

@@ -12,7 +12,14 @@ function Harness() {
     <>
       <input aria-label="Note" />
       <p>Undone {undone} times</p>
-      <Toast open={open} message="Removed “Mixture of Parrots”" actionLabel="Undo" onAction={() => setUndone((n) => n + 1)} dismissLabel="Dismiss" onDismiss={() => setOpen(false)} />
+      <Toast
+        open={open}
+        message="Removed “Mixture of Parrots”"
+        actionLabel="Undo"
+        onAction={() => setUndone((n) => n + 1)}
+        dismissLabel="Dismiss"
+        onDismiss={() => setOpen(false)}
+      />
     </>
   );
 }

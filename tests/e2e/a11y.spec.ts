@@ -47,7 +47,9 @@ test('the archive error state has no violations', async ({ page }) => {
   await checkA11y(page);
 });
 
-test('the app replaces the static shell of index.html: one skip link, banner, main landmark and main navigation', async ({ page }) => {
+test('the app replaces the static shell of index.html: one skip link, banner, main landmark and main navigation', async ({
+  page,
+}) => {
   const issue = readingRoutes().find((route) => route.name === 'issue')!;
   await page.goto(issue.path);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(issue.heading);

@@ -1,7 +1,16 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, expectNoHorizontalScroll, saveScreenshot, SCREENSHOT_DIR, setColorScheme, test, VIEWPORTS } from './support/fixtures';
+import {
+  checkA11y,
+  expect,
+  expectNoHorizontalScroll,
+  saveScreenshot,
+  SCREENSHOT_DIR,
+  setColorScheme,
+  test,
+  VIEWPORTS,
+} from './support/fixtures';
 import { issueEntries, loadArchive } from './support/archive';
 
 const KEY = 'frontier-reader:bookmarks';
@@ -9,7 +18,9 @@ const archive = loadArchive();
 const latest = archive.issues[0]!;
 const entries = issueEntries(archive, latest.id);
 const arxivEntry = entries.find((entry) => entry.paper?.arxivId)!;
-const otherEntry = entries.find((entry) => entry.id !== arxivEntry.id && !entry.paper?.arxivId) ?? entries.find((entry) => entry.id !== arxivEntry.id)!;
+const otherEntry =
+  entries.find((entry) => entry.id !== arxivEntry.id && !entry.paper?.arxivId) ??
+  entries.find((entry) => entry.id !== arxivEntry.id)!;
 
 /** Bookmarks the two entries through the UI and gives the arXiv one a note and tags. */
 async function bookmarkTwo(page: Page): Promise<void> {
@@ -27,14 +38,21 @@ async function bookmarkTwo(page: Page): Promise<void> {
 
 test.describe('bookmarks', () => {
   test.describe.configure({ timeout: 90_000 });
-  test('b on a focused entry, notes and tags, filter, remove with undo, BibTeX export and backup import', async ({ page }) => {
+  test('b on a focused entry, notes and tags, filter, remove with undo, BibTeX export and backup import', async ({
+    page,
+  }) => {
     await page.goto(`/issues/${latest.id}`);
     const card = page.locator(`[data-entry-id="${arxivEntry.id}"]`).first();
     await card.focus();
     await page.keyboard.press('b');
-    await expect(page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(
+      page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.press('b');
-    await expect(page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
 
     await bookmarkTwo(page);
     const filter = page.getByRole('group', { name: 'Filter by tag' });
@@ -44,7 +62,10 @@ test.describe('bookmarks', () => {
     await expect(list.getByRole('article')).toHaveCount(1);
     await filter.getByRole('button', { name: /^All/ }).click();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'BibTeX' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.bib$/);
     const bib = parse(readFileSync(await download.path(), 'utf8'), { sentenceCase: false });
     expect(bib.errors).toEqual([]);
@@ -53,7 +74,10 @@ test.describe('bookmarks', () => {
     expect(paper.fields.eprint).toBe(arxivEntry.paper!.arxivId);
     expect(paper.fields.annote).toBe('Compare with the MoE results & check 50% claim');
 
-    const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON backup' }).click()]);
+    const [backup] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'JSON backup' }).click(),
+    ]);
     const backupText = readFileSync(await backup.path(), 'utf8');
 
     await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
@@ -64,11 +88,17 @@ test.describe('bookmarks', () => {
 
     await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
     await expect(page.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
-    await page.getByLabel('Import a backup…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+    await page
+      .getByLabel('Import a backup…')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
     await expect(page.getByText('Imported backup.json: 1 added, 0 updated, 1 unchanged.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
 
-    await page.getByLabel('Import a backup…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 2, "items": [1]}') });
+    await page.getByLabel('Import a backup…').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version": 2, "items": [1]}'),
+    });
     await expect(page.getByText(/broken\.json was not imported, nothing changed/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
   });
@@ -84,7 +114,10 @@ test.describe('bookmarks', () => {
     await expect(other.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
 
     await other.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}` }).click();
-    await expect(page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     await expect(page.getByRole('link', { name: 'Bookmarks', exact: true })).toBeVisible();
   });
 
@@ -107,12 +140,17 @@ test.describe('bookmarks', () => {
     await checkA11y(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-notice-light.screen.png` });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the unreadable data' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the unreadable data' }).click(),
+    ]);
     expect(readFileSync(await download.path(), 'utf8')).toBe(corrupted);
 
     await page.getByRole('button', { name: `Bookmark ${arxivEntry.headline}`, exact: true }).click();
     await page.reload();
-    await expect(page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: `Remove bookmark ${arxivEntry.headline}`, exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your saved bookmarks could not be read' })).toHaveCount(0);
     expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBe(corrupted);
   });
@@ -145,7 +183,10 @@ test.describe('bookmarks', () => {
     await page.getByRole('button', { name: `Bookmark ${z!.headline}`, exact: true }).click();
     await expect(page.getByText(/storage is full/)).toHaveCount(0);
 
-    const stored = await other.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { items: { entryId: string }[] }, KEY);
+    const stored = await other.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { items: { entryId: string }[] },
+      KEY,
+    );
     expect(stored.items.map((item) => item.entryId).sort()).toEqual([x!.id, y!.id, z!.id].sort());
     await expect(other.getByRole('link', { name: 'Bookmarks (3)' })).toBeVisible();
     await expect(other.getByRole('button', { name: `Remove bookmark ${x!.headline}`, exact: true })).toBeVisible();
@@ -156,9 +197,30 @@ test.describe('bookmarks', () => {
     const damaged = JSON.stringify({
       version: 2,
       items: [
-        { entryId: arxivEntry.id, addedAt: '2025-01-10T10:00:00.000Z', updatedAt: '2025-01-10T10:00:00.000Z', note: '', tags: [], snapshot: null },
-        { entryId: otherEntry.id, addedAt: '2025-01-11T10:00:00.000Z', updatedAt: '2025-01-11T10:00:00.000Z', note: longNote, tags: [], snapshot: null },
-        { entryId: 'Not An Id!', addedAt: '2025-01-12T10:00:00.000Z', updatedAt: '2025-01-12T10:00:00.000Z', note: '', tags: [], snapshot: null },
+        {
+          entryId: arxivEntry.id,
+          addedAt: '2025-01-10T10:00:00.000Z',
+          updatedAt: '2025-01-10T10:00:00.000Z',
+          note: '',
+          tags: [],
+          snapshot: null,
+        },
+        {
+          entryId: otherEntry.id,
+          addedAt: '2025-01-11T10:00:00.000Z',
+          updatedAt: '2025-01-11T10:00:00.000Z',
+          note: longNote,
+          tags: [],
+          snapshot: null,
+        },
+        {
+          entryId: 'Not An Id!',
+          addedAt: '2025-01-12T10:00:00.000Z',
+          updatedAt: '2025-01-12T10:00:00.000Z',
+          note: '',
+          tags: [],
+          snapshot: null,
+        },
       ],
     });
     await page.addInitScript(
@@ -172,7 +234,9 @@ test.describe('bookmarks', () => {
     );
     await page.goto('/bookmarks');
     await expect(page.getByRole('heading', { name: 'Some saved bookmarks needed attention' })).toBeVisible();
-    await expect(page.getByText(/1 bookmark could not be read and was set aside; 1 bookmark was repaired\./)).toBeVisible();
+    await expect(
+      page.getByText(/1 bookmark could not be read and was set aside; 1 bookmark was repaired\./),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
 
     await page.reload();
@@ -182,16 +246,23 @@ test.describe('bookmarks', () => {
     await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
     await checkA11y(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), recovered.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      recovered.getByRole('button', { name: 'Download' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('frontier-reader-recovered-bookmarks.json');
     const downloaded = readFileSync(await download.path(), 'utf8');
     expect(downloaded).toBe(damaged);
 
     await page.getByRole('button', { name: `Remove bookmark ${otherEntry.headline}` }).click();
     await expect(page.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
-    await page.getByLabel('Import a backup…').setInputFiles({ name: 'recovered.json', mimeType: 'application/json', buffer: Buffer.from(downloaded) });
+    await page
+      .getByLabel('Import a backup…')
+      .setInputFiles({ name: 'recovered.json', mimeType: 'application/json', buffer: Buffer.from(downloaded) });
     await expect(
-      page.getByText('Imported recovered.json: 1 added, 0 updated, 1 unchanged. 1 bookmark could not be read and was set aside; 1 bookmark was repaired.'),
+      page.getByText(
+        'Imported recovered.json: 1 added, 0 updated, 1 unchanged. 1 bookmark could not be read and was set aside; 1 bookmark was repaired.',
+      ),
     ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
 
@@ -208,7 +279,10 @@ test.describe('bookmarks', () => {
     }
 
     await recovered.getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('group', { name: 'Delete the recovered data?' }).getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('group', { name: 'Delete the recovered data?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await expect(page.getByText('The recovered data was deleted.')).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBeNull();
   });

@@ -1,7 +1,11 @@
 import { expect, test } from './support/fixtures';
 
 // Guards the fixture itself: a violation in a page opened after the first one is reported both as an event and on the console.
-test('a CSP violation in any page of the context is recorded, so the test fails', async ({ page, context, cspViolations }) => {
+test('a CSP violation in any page of the context is recorded, so the test fails', async ({
+  page,
+  context,
+  cspViolations,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('main')).toBeVisible();
   expect(cspViolations).toEqual([]);

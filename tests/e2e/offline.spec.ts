@@ -49,7 +49,14 @@ async function stopServer(): Promise<void> {
   const exited = new Promise((resolve) => running.once('exit', resolve));
   running.kill('SIGTERM');
   await exited;
-  await expect.poll(async () => fetch(ORIGIN).then(() => 'up', () => 'down')).toBe('down');
+  await expect
+    .poll(async () =>
+      fetch(ORIGIN).then(
+        () => 'up',
+        () => 'down',
+      ),
+    )
+    .toBe('down');
 }
 
 async function waitForServiceWorkerControl(page: Page): Promise<void> {
@@ -72,7 +79,10 @@ test.afterAll(() => {
   if (distCopy) rmSync(distCopy, { recursive: true, force: true });
 });
 
-test('after one visit, every page works with the server gone, and a bookmark made offline survives a reload', async ({ page, context }) => {
+test('after one visit, every page works with the server gone, and a bookmark made offline survives a reload', async ({
+  page,
+  context,
+}) => {
   await startServer();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -93,10 +103,16 @@ test('after one visit, every page works with the server gone, and a bookmark mad
   await expect(page.getByRole('heading', { level: 1, name: entry.headline })).toBeVisible();
   const toggle = page.getByRole('button', { name: `Bookmark ${entry.headline}` });
   await toggle.click();
-  await expect(page.getByRole('button', { name: `Remove bookmark ${entry.headline}` })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: `Remove bookmark ${entry.headline}` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   await page.reload();
-  await expect(page.getByRole('button', { name: `Remove bookmark ${entry.headline}` })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: `Remove bookmark ${entry.headline}` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByRole('link', { name: 'Bookmarks (1)' })).toBeVisible();
 
   await page.goto('/bookmarks');
@@ -109,7 +125,11 @@ test('after one visit, every page works with the server gone, and a bookmark mad
   await expect(page.getByRole('main')).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: entry.headline, exact: true }).first()).toBeVisible();
   // The search worker loads and reads the archive offline too: the page never falls back to searching itself.
-  await expect.poll(() => page.workers().some((worker) => /\/assets\/search-worker-[\w-]+\.js$/.test(new URL(worker.url()).pathname))).toBe(true);
+  await expect
+    .poll(() =>
+      page.workers().some((worker) => /\/assets\/search-worker-[\w-]+\.js$/.test(new URL(worker.url()).pathname)),
+    )
+    .toBe(true);
   expect(requested.filter((pathname) => pathname.includes('/assets/search-engine-'))).toEqual([]);
   const bookmarkedFacet = page.getByRole('checkbox', { name: /^Bookmarked/ });
   await bookmarkedFacet.click();
@@ -120,7 +140,9 @@ test('after one visit, every page works with the server gone, and a bookmark mad
   expect(bundleStatus).toBe(200);
 });
 
-test('a deployed update waits for the reader: "Update available · Reload", and reloads only on request', async ({ page }) => {
+test('a deployed update waits for the reader: "Update available · Reload", and reloads only on request', async ({
+  page,
+}) => {
   await startServer();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -15,7 +15,9 @@ test.describe('reading the archive', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Issue of /);
     await expect(page).toHaveTitle('Latest issue · Frontier Reader');
-    await expect(page.getByRole('list', { name: /^Headlines of the issue/ }).getByRole('link')).toHaveCount(latestEntries.length);
+    await expect(page.getByRole('list', { name: /^Headlines of the issue/ }).getByRole('link')).toHaveCount(
+      latestEntries.length,
+    );
 
     await page.getByRole('link', { name: /read the full issue/i }).click();
     await expect(page).toHaveURL(`/issues/${latest.id}`);
@@ -52,7 +54,10 @@ test.describe('reading the archive', () => {
     await expect(abstract).toHaveAttribute('href', `https://arxiv.org/abs/${target.paper!.arxivId}`);
     await expect(abstract).toHaveAttribute('target', '_blank');
     await expect(abstract).toHaveAttribute('rel', 'noopener noreferrer');
-    await expect(paper.getByRole('link', { name: /^PDF/ })).toHaveAttribute('href', `https://arxiv.org/pdf/${target.paper!.arxivId}`);
+    await expect(paper.getByRole('link', { name: /^PDF/ })).toHaveAttribute(
+      'href',
+      `https://arxiv.org/pdf/${target.paper!.arxivId}`,
+    );
 
     // The click opens a new tab; the fixture answers arxiv.org locally so nothing leaves the machine.
     const [popup] = await Promise.all([context.waitForEvent('page'), abstract.click()]);
@@ -116,7 +121,10 @@ test.describe('reading the archive', () => {
     await page.goto('/entries/foo-bar-moe');
     await expect(page.getByRole('heading', { level: 1, name: 'Entry not found' })).toBeVisible();
     await expect(page).toHaveTitle('Entry not found · Frontier Reader');
-    await expect(page.getByRole('link', { name: 'Search for “foo bar moe”' })).toHaveAttribute('href', '/search?q=foo+bar+moe');
+    await expect(page.getByRole('link', { name: 'Search for “foo bar moe”' })).toHaveAttribute(
+      'href',
+      '/search?q=foo+bar+moe',
+    );
     await page.goto('/no/such/page');
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
@@ -172,7 +180,9 @@ test.describe('reading the archive', () => {
 
   test('a failed archive download shows the error and Retry recovers', async ({ page }) => {
     let fail = true;
-    await page.route('**/data/archive.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+    await page.route('**/data/archive.json', (route) =>
+      fail ? route.fulfill({ status: 503, body: 'down' }) : route.fallback(),
+    );
     await page.goto(`/issues/${latest.id}`);
     await expect(page.getByRole('alert')).toContainText('HTTP 503');
     fail = false;

@@ -10,7 +10,13 @@ import { readingRoutes } from './support/routes';
 
 const README_DIR = path.resolve('docs/screenshots');
 
-test.use({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
+test.use({
+  viewport: { width: 1280, height: 860 },
+  deviceScaleFactor: 1,
+  locale: 'en-US',
+  timezoneId: 'UTC',
+  reducedMotion: 'reduce',
+});
 
 for (const name of ['issue', 'entry']) {
   test(`docs/screenshots/${name}.png`, async ({ page }) => {

@@ -1,10 +1,21 @@
 import type { Page } from '@playwright/test';
 import { loadArchive } from './support/archive';
-import { checkA11y, expect, expectNoHorizontalScroll, saveScreenshot, setColorScheme, test, VIEWPORTS } from './support/fixtures';
+import {
+  checkA11y,
+  expect,
+  expectNoHorizontalScroll,
+  saveScreenshot,
+  setColorScheme,
+  test,
+  VIEWPORTS,
+} from './support/fixtures';
 
 /** The number in the result count ("12 results for …"). */
 async function resultCount(page: Page): Promise<number> {
-  const status = page.getByRole('main').getByRole('status').filter({ hasText: /\d+ (result|paper)s?/ });
+  const status = page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ hasText: /\d+ (result|paper)s?/ });
   await expect(status).toBeVisible();
   return Number((await status.textContent())!.match(/([\d,]+) (?:result|paper)/)![1]!.replace(/,/g, ''));
 }
@@ -18,7 +29,9 @@ function twoFacets(): { topic: string; org: string } {
   const archive = loadArchive();
   const counts = new Map<string, number>();
   for (const entry of archive.entries) {
-    for (const topic of entry.topics) for (const org of entry.organizations) counts.set(`${topic}\u0000${org}`, (counts.get(`${topic}\u0000${org}`) ?? 0) + 1);
+    for (const topic of entry.topics)
+      for (const org of entry.organizations)
+        counts.set(`${topic}\u0000${org}`, (counts.get(`${topic}\u0000${org}`) ?? 0) + 1);
   }
   const [pair] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
   const [topic, org] = pair.split('\u0000') as [string, string];
@@ -43,7 +56,11 @@ test('search runs in a Web Worker: the page never loads the search engine itself
   expect(await resultCount(page)).toBeGreaterThan(0);
   await expect(page.getByRole('main').getByRole('article').first().locator('mark').first()).toHaveText(/mixture/i);
   // A worker that failed would have been terminated, and the page would have fetched the engine to search itself.
-  await expect.poll(() => page.workers().some((worker) => /\/assets\/search-worker-[\w-]+\.js$/.test(new URL(worker.url()).pathname))).toBe(true);
+  await expect
+    .poll(() =>
+      page.workers().some((worker) => /\/assets\/search-worker-[\w-]+\.js$/.test(new URL(worker.url()).pathname)),
+    )
+    .toBe(true);
   expect(requested.filter((pathname) => pathname.includes('/assets/search-engine-'))).toEqual([]);
 });
 

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { buildArchive } from '../../scripts/lib/build-archive';
-import { archiveBundleSchema, parseBundle, type ArchiveBundle, type Entry, type Publication } from '../../src/shared/bundle';
+import {
+  archiveBundleSchema,
+  parseBundle,
+  type ArchiveBundle,
+  type Entry,
+  type Publication,
+} from '../../src/shared/bundle';
 import type { z } from '../../src/shared/zod';
 import { SEED_FILE, seedText, tables } from './helpers';
 

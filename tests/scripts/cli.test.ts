@@ -9,7 +9,9 @@ import { parseBundle } from '../../src/shared/bundle';
 import { entry, SEED_FILE } from './helpers';
 
 function runBuild(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args], {
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -110,11 +112,15 @@ describe('npm run build:data: inputs and outputs that must not lose anything', (
     writeFileSync(source, ISSUE('Nov 2, 2024', 'Kept'));
     const same = await runMain('--input', source, '--out', source);
     expect(same.code).toBe(2);
-    expect(same.stderr).toBe(`${rel(source)}: error: --out is one of the input documents and would be overwritten (choose another --out, such as public/data/archive.json)\n`);
+    expect(same.stderr).toBe(
+      `${rel(source)}: error: --out is one of the input documents and would be overwritten (choose another --out, such as public/data/archive.json)\n`,
+    );
     expect(readFileSync(source, 'utf8')).toBe(ISSUE('Nov 2, 2024', 'Kept'));
     const inData = await runMain('--input', source, '--out', 'data/never-written.json');
     expect(inData.code).toBe(2);
-    expect(inData.stderr).toBe('data/never-written.json: error: --out is inside data/, which holds the sources (choose another --out, such as public/data/archive.json)\n');
+    expect(inData.stderr).toBe(
+      'data/never-written.json: error: --out is inside data/, which holds the sources (choose another --out, such as public/data/archive.json)\n',
+    );
     expect(existsSync('data/never-written.json')).toBe(false);
   });
 
@@ -125,11 +131,22 @@ describe('npm run build:data: inputs and outputs that must not lose anything', (
     writeFileSync(doc, ISSUE('Nov 2, 2024', 'Once'));
     const direct = await runMain('--input', folder, '--input', doc, '--out', path.join(dir, 'twice.json'));
     expect(direct.code).toBe(2);
-    expect(direct.stderr).toBe(`${rel(doc)}: error: this document is read twice (given twice; give each document once)\n`);
+    expect(direct.stderr).toBe(
+      `${rel(doc)}: error: this document is read twice (given twice; give each document once)\n`,
+    );
     symlinkSync(doc, path.join(dir, 'link.md'));
-    const linked = await runMain('--input', folder, '--input', path.join(dir, 'link.md'), '--out', path.join(dir, 'twice.json'));
+    const linked = await runMain(
+      '--input',
+      folder,
+      '--input',
+      path.join(dir, 'link.md'),
+      '--out',
+      path.join(dir, 'twice.json'),
+    );
     expect(linked.code).toBe(2);
-    expect(linked.stderr).toBe(`${rel(path.join(dir, 'link.md'))}: error: this document is read twice (also read as ${rel(doc)}; give each document once)\n`);
+    expect(linked.stderr).toBe(
+      `${rel(path.join(dir, 'link.md'))}: error: this document is read twice (also read as ${rel(doc)}; give each document once)\n`,
+    );
     expect(existsSync(path.join(dir, 'twice.json'))).toBe(false);
   });
 
@@ -139,20 +156,38 @@ describe('npm run build:data: inputs and outputs that must not lose anything', (
     const folderOut = path.join(dir, 'a-folder');
     mkdirSync(folderOut);
     const cases: [string[], string][] = [
-      [['--input', doc, '--out', folderOut], `${rel(folderOut)}: error: is a folder, expected a file (give a file path)\n`],
-      [['--input', doc, '--out', path.join(doc, 'out.json')], `${rel(doc)}: error: already exists and is not a folder (choose another path)\n`],
-      [['--input', doc, '--out', path.join(doc, 'deeper', 'out.json')], `${rel(path.join(doc, 'deeper'))}: error: a part of this path is a file, not a folder (check the path)\n`],
-      [['--input', path.join(doc, 'x.md')], `${rel(path.join(doc, 'x.md'))}: error: a part of this path is a file, not a folder (check the path)\n`],
-      [['--input', path.join(dir, 'missing.md')], `${rel(path.join(dir, 'missing.md'))}: error: no such file or folder (check the path)\n`],
+      [
+        ['--input', doc, '--out', folderOut],
+        `${rel(folderOut)}: error: is a folder, expected a file (give a file path)\n`,
+      ],
+      [
+        ['--input', doc, '--out', path.join(doc, 'out.json')],
+        `${rel(doc)}: error: already exists and is not a folder (choose another path)\n`,
+      ],
+      [
+        ['--input', doc, '--out', path.join(doc, 'deeper', 'out.json')],
+        `${rel(path.join(doc, 'deeper'))}: error: a part of this path is a file, not a folder (check the path)\n`,
+      ],
+      [
+        ['--input', path.join(doc, 'x.md')],
+        `${rel(path.join(doc, 'x.md'))}: error: a part of this path is a file, not a folder (check the path)\n`,
+      ],
+      [
+        ['--input', path.join(dir, 'missing.md')],
+        `${rel(path.join(dir, 'missing.md'))}: error: no such file or folder (check the path)\n`,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = await runMain(...args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toBe(message);
     }
-    expect(describeIoError(Object.assign(new Error("EACCES: permission denied, open '/x/y.md'"), { code: 'EACCES', path: '/x/y.md' }), 'fallback')).toBe(
-      `${rel('/x/y.md')}: error: permission denied (check the permissions of the file and its folders)`,
-    );
+    expect(
+      describeIoError(
+        Object.assign(new Error("EACCES: permission denied, open '/x/y.md'"), { code: 'EACCES', path: '/x/y.md' }),
+        'fallback',
+      ),
+    ).toBe(`${rel('/x/y.md')}: error: permission denied (check the permissions of the file and its folders)`);
     const spawned = runBuild('--input', doc, '--out', folderOut);
     expect(spawned.code).toBe(2);
     expect(spawned.stderr).toBe(`${rel(folderOut)}: error: is a folder, expected a file (give a file path)\n`);
@@ -166,7 +201,11 @@ describe('npm run build:data: inputs and outputs that must not lose anything', (
       ['blank.md', ' \n\t\n', /blank\.md:1: error: document has only white space/],
       ['binary.txt', Uint8Array.of(0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01), /binary\.txt:1: error: binary file/],
       ['prose.md', 'No heading here.\n', /prose\.md:1: error: document has no issue heading/],
-      ['heading-only.md', '***Nov 2, 2024***\n', /heading-only\.md: error: no issue was read, so the bundle would be empty/],
+      [
+        'heading-only.md',
+        '***Nov 2, 2024***\n',
+        /heading-only\.md: error: no issue was read, so the bundle would be empty/,
+      ],
     ];
     for (const [name, content, expected] of inputs) {
       const file = path.join(dir, name);
@@ -194,7 +233,9 @@ describe('npm run build:data: inputs and outputs that must not lose anything', (
       expect(JSON.stringify(bundle)).not.toContain('\uFFFD');
     }
     const warned = await runMain('--input', latin, '--out', path.join(dir, 'latin2.json'));
-    expect(warned.stderr).toContain(`${rel(latin)}:2: warning: not UTF-8 (byte 0xE9 is "é" in Windows-1252); read as Windows-1252`);
+    expect(warned.stderr).toContain(
+      `${rel(latin)}:2: warning: not UTF-8 (byte 0xE9 is "é" in Windows-1252); read as Windows-1252`,
+    );
   });
 
   it('reports a 400-digit entry number on its line', async () => {
@@ -202,7 +243,9 @@ describe('npm run build:data: inputs and outputs that must not lose anything', (
     writeFileSync(file, `***Nov 2, 2024***\n${entry(1, 'Big').replace(/^1\./, `${'4'.repeat(400)}.`)}`);
     const run = await runMain('--input', file, '--out', path.join(dir, 'big.json'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${rel(file)}:2: error: entry number ${'4'.repeat(20)}… (400 digits) is too large (at most 99999)`);
+    expect(run.stderr).toContain(
+      `${rel(file)}:2: error: entry number ${'4'.repeat(20)}… (400 digits) is too large (at most 99999)`,
+    );
     expect(run.stderr).not.toMatch(/BundleError|Infinity|\n\s+at /);
   });
 });

@@ -20,7 +20,10 @@ interface Line {
 const DELIMITERS = [')', '(', '.', '[', ']', '](', '[a](', '*', '**', '***', '<br>', '“', ':', 'https://x.example/'];
 
 const junk = fc
-  .record({ units: fc.array(fc.constantFrom(...DELIMITERS), { minLength: 1, maxLength: 3 }), count: fc.integer({ min: 1, max: 40 }) })
+  .record({
+    units: fc.array(fc.constantFrom(...DELIMITERS), { minLength: 1, maxLength: 3 }),
+    count: fc.integer({ min: 1, max: 40 }),
+  })
   .map(({ units, count }) => units.join('').repeat(count));
 
 const entryForm = fc.record({
@@ -35,10 +38,13 @@ const entryForm = fc.record({
 
 const headingForm = fc.record({ marker: fc.constantFrom('***', '***', '**'), year: fc.boolean() });
 
-const documentShape = fc.array(fc.record({ heading: headingForm, entries: fc.array(entryForm, { minLength: 1, maxLength: 4 }) }), {
-  minLength: 1,
-  maxLength: 3,
-});
+const documentShape = fc.array(
+  fc.record({ heading: headingForm, entries: fc.array(entryForm, { minLength: 1, maxLength: 4 }) }),
+  {
+    minLength: 1,
+    maxLength: 3,
+  },
+);
 
 const mutation = fc.record({
   kind: fc.constantFrom('delete', 'duplicate', 'truncate', 'insert', 'variant'),
@@ -61,15 +67,21 @@ function render(shape: Shape): Line[] {
   const lines: Line[] = [];
   let n = 0;
   shape.forEach(({ heading, entries }, i) => {
-    lines.push({ text: `${heading.marker}${ISSUE_DAYS[i] ?? 'Oct 20'}${heading.year ? ', 2024' : ''}${heading.marker}`, entry: false });
+    lines.push({
+      text: `${heading.marker}${ISSUE_DAYS[i] ?? 'Oct 20'}${heading.year ? ', 2024' : ''}${heading.marker}`,
+      entry: false,
+    });
     for (const form of entries) {
       n += 1;
       const number = form.fullWidth ? fullWidth(String(n)) : String(n);
       const start = `${form.indent}${number}${form.delimiter}${form.space}${form.marker}`;
       const body = `   Oct 20, MIT published a [paper](https://arxiv.org/abs/2410.${10000 + n}) “Paper ${n}”. ${form.junk ?? ''}`;
-      if (form.layout === 'br') lines.push({ text: `${start}Headline ${n}:  <br>Summary ${n}.${form.marker} <br>`, entry: true });
-      if (form.layout === 'inline') lines.push({ text: `${start}Headline ${n}: Summary ${n}.${form.marker}`, entry: true });
-      if (form.layout === 'bold-headline') lines.push({ text: `${start}Headline ${n}:${form.marker} Summary ${n}.`, entry: true });
+      if (form.layout === 'br')
+        lines.push({ text: `${start}Headline ${n}:  <br>Summary ${n}.${form.marker} <br>`, entry: true });
+      if (form.layout === 'inline')
+        lines.push({ text: `${start}Headline ${n}: Summary ${n}.${form.marker}`, entry: true });
+      if (form.layout === 'bold-headline')
+        lines.push({ text: `${start}Headline ${n}:${form.marker} Summary ${n}.`, entry: true });
       if (form.layout === 'two-line') {
         lines.push({ text: `${start}Headline ${n}: <br>`, entry: true });
         lines.push({ text: `Summary ${n}.${form.marker} <br>`, entry: false });
@@ -98,7 +110,8 @@ function mutate(lines: readonly Line[], mutations: readonly Mutation[]): Line[] 
     } else if (kind === 'delete') result.splice(index, 1);
     else if (kind === 'duplicate') result.splice(index, 0, { ...line });
     // A truncated entry line is no longer known to be one.
-    else result[index] = { text: line.text.slice(0, line.text.length === 0 ? 0 : cut % line.text.length), entry: false };
+    else
+      result[index] = { text: line.text.slice(0, line.text.length === 0 ? 0 : cut % line.text.length), entry: false };
   }
   return result;
 }

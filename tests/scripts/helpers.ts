@@ -4,10 +4,14 @@ import type { CuratedTables } from '../../scripts/lib/build-archive';
 
 /** The project's real curated tables. */
 export const tables: CuratedTables = {
-  organizations: (JSON.parse(readFileSync('data/organizations.json', 'utf8')) as { organizations: CuratedTables['organizations'] }).organizations,
+  organizations: (
+    JSON.parse(readFileSync('data/organizations.json', 'utf8')) as { organizations: CuratedTables['organizations'] }
+  ).organizations,
   topics: (JSON.parse(readFileSync('data/topics.json', 'utf8')) as { topics: CuratedTables['topics'] }).topics,
   sources: JSON.parse(readFileSync('data/sources.json', 'utf8')) as CuratedTables['sources'],
-  publication: { name: (JSON.parse(readFileSync('data/publication.json', 'utf8')) as CuratedTables['publication']).name },
+  publication: {
+    name: (JSON.parse(readFileSync('data/publication.json', 'utf8')) as CuratedTables['publication']).name,
+  },
 };
 
 export const SEED_FILE = 'data/newsletters/neural-frontier-2024-09-to-11.txt';
@@ -29,6 +33,10 @@ export function messages(result: BuildResult, severity?: 'error' | 'warning' | '
 }
 
 /** One well-formed entry in the newsletter's markup. */
-export function entry(number: number, headline: string, body = `Oct 31, Purdue Uni published a [paper](https://arxiv.org/pdf/2410.21647) “A Paper About ${headline}”. It works.`): string {
+export function entry(
+  number: number,
+  headline: string,
+  body = `Oct 31, Purdue Uni published a [paper](https://arxiv.org/pdf/2410.21647) “A Paper About ${headline}”. It works.`,
+): string {
   return `${number}. ***${headline}:  <br>A summary of ${headline}.*** <br> <br>\n   ${body} <br> <br>\n`;
 }

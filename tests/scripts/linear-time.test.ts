@@ -11,7 +11,27 @@ import { parseNewsletter, splitLines } from '../../scripts/lib/parse-newsletter'
 import { build } from './helpers';
 
 const LENGTH = 100_000;
-const UNITS = [')', '(', '.', ',', '[', ']', '](', '[a](', '*', '**', '***', '<br>', '<br', '“', '"', ':', ' ', 'x', 'https://'];
+const UNITS = [
+  ')',
+  '(',
+  '.',
+  ',',
+  '[',
+  ']',
+  '](',
+  '[a](',
+  '*',
+  '**',
+  '***',
+  '<br>',
+  '<br',
+  '“',
+  '"',
+  ':',
+  ' ',
+  'x',
+  'https://',
+];
 const PREFIXES = ['', 'https://x.example/a', '[label](https://x.example/', 'Oct 31, MIT published ', '('];
 const SUFFIXES = ['', 'x', ')', '](x)', ' end.'];
 const PLACES = ['body', 'summary', 'entry line'] as const;
@@ -52,35 +72,31 @@ const MEASURED: [HostileLine][] = [
 ];
 
 describe('linear time on lines of 10^5 repeated delimiters', () => {
-  it(
-    'parses each line to sane text and links, and builds or reports errors with line numbers',
-    () => {
-      fc.assert(
-        fc.property(hostileLine, (hostile) => {
-          const line = lineOf(hostile);
-          const { nodes } = parseInline(line);
-          const text = nodesToText(nodes);
-          expect(text.length).toBeLessThanOrEqual(line.length);
-          const written = new Set(line);
-          expect([...new Set(text)].every((char) => written.has(char) || char === ' ')).toBe(true);
-          for (const node of nodes) if (node.type === 'link') expect(node.url).toMatch(/^https?:\/\//);
+  it('parses each line to sane text and links, and builds or reports errors with line numbers', () => {
+    fc.assert(
+      fc.property(hostileLine, (hostile) => {
+        const line = lineOf(hostile);
+        const { nodes } = parseInline(line);
+        const text = nodesToText(nodes);
+        expect(text.length).toBeLessThanOrEqual(line.length);
+        const written = new Set(line);
+        expect([...new Set(text)].every((char) => written.has(char) || char === ' ')).toBe(true);
+        for (const node of nodes) if (node.type === 'link') expect(node.url).toMatch(/^https?:\/\//);
 
-          const document = documentWith(line, hostile.place);
-          expect(parseNewsletter(document, 'doc1.md').issues).toHaveLength(1);
-          const result = build(document);
-          const lineCount = splitLines(document).length;
-          if (result.bundle) {
-            expect(result.bundle.entries.map((entry) => entry.source.line)).toEqual([2]);
-          } else {
-            const errors = result.diagnostics.filter((d) => d.severity === 'error');
-            expect(errors.length).toBeGreaterThan(0);
-            for (const error of errors) expect(error.line).toBeGreaterThanOrEqual(1);
-            for (const error of errors) expect(error.line).toBeLessThanOrEqual(lineCount);
-          }
-        }),
-        { numRuns: 25, examples: MEASURED },
-      );
-    },
-    10_000,
-  );
+        const document = documentWith(line, hostile.place);
+        expect(parseNewsletter(document, 'doc1.md').issues).toHaveLength(1);
+        const result = build(document);
+        const lineCount = splitLines(document).length;
+        if (result.bundle) {
+          expect(result.bundle.entries.map((entry) => entry.source.line)).toEqual([2]);
+        } else {
+          const errors = result.diagnostics.filter((d) => d.severity === 'error');
+          expect(errors.length).toBeGreaterThan(0);
+          for (const error of errors) expect(error.line).toBeGreaterThanOrEqual(1);
+          for (const error of errors) expect(error.line).toBeLessThanOrEqual(lineCount);
+        }
+      }),
+      { numRuns: 25, examples: MEASURED },
+    );
+  }, 10_000);
 });

@@ -2,12 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { inferYearFromArxiv, resolveEntryYear } from '../../scripts/lib/dates';
 import { arxivIdFromUrl, cleanUrl } from '../../scripts/lib/links';
-import { nearDuplicateOrganizations, OrganizationCanon, organizationKey, organizationPhrase, splitOrganizations } from '../../scripts/lib/organizations';
+import {
+  nearDuplicateOrganizations,
+  OrganizationCanon,
+  organizationKey,
+  organizationPhrase,
+  splitOrganizations,
+} from '../../scripts/lib/organizations';
 import { build, messages, tables } from './helpers';
 
 describe('links', () => {
   it('removes tracking parameters and keeps the others', () => {
-    expect(cleanUrl('https://openai.com/index/x/?utm_source=a&utm_medium=b&_bhlid=c&fbclid=d&mc_cid=e&mc_eid=f&page=2')).toEqual({
+    expect(
+      cleanUrl('https://openai.com/index/x/?utm_source=a&utm_medium=b&_bhlid=c&fbclid=d&mc_cid=e&mc_eid=f&page=2'),
+    ).toEqual({
       ok: true,
       url: 'https://openai.com/index/x/?page=2',
     });
@@ -38,14 +46,29 @@ describe('organisations', () => {
   const canonical = (phrase: string) => splitOrganizations(phrase).map((name) => canon.lookup(name) ?? name);
 
   it('splits a phrase into names', () => {
-    expect(splitOrganizations('Google, UIUC, Princeton Uni, and Allen Inst for AI')).toEqual(['Google', 'UIUC', 'Princeton Uni', 'Allen Inst for AI']);
-    expect(splitOrganizations('MIT, Nvidia et al')).toEqual(['MIT', 'Nvidia']);
-    expect(splitOrganizations('Uni of Wisconsic-Madison, Nvidia, Cornell Uni, et al')).toEqual(['Uni of Wisconsic-Madison', 'Nvidia', 'Cornell Uni']);
-    expect(splitOrganizations('about 40 researchers from different universities/institutes include Uni of Alberta, Uni of Georgia etc.')).toEqual([
-      'Uni of Alberta',
-      'Uni of Georgia',
+    expect(splitOrganizations('Google, UIUC, Princeton Uni, and Allen Inst for AI')).toEqual([
+      'Google',
+      'UIUC',
+      'Princeton Uni',
+      'Allen Inst for AI',
     ]);
-    expect(splitOrganizations('DeepWisdom, Uni de Montreal & Mila and Google')).toEqual(['DeepWisdom', 'Uni de Montreal', 'Mila', 'Google']);
+    expect(splitOrganizations('MIT, Nvidia et al')).toEqual(['MIT', 'Nvidia']);
+    expect(splitOrganizations('Uni of Wisconsic-Madison, Nvidia, Cornell Uni, et al')).toEqual([
+      'Uni of Wisconsic-Madison',
+      'Nvidia',
+      'Cornell Uni',
+    ]);
+    expect(
+      splitOrganizations(
+        'about 40 researchers from different universities/institutes include Uni of Alberta, Uni of Georgia etc.',
+      ),
+    ).toEqual(['Uni of Alberta', 'Uni of Georgia']);
+    expect(splitOrganizations('DeepWisdom, Uni de Montreal & Mila and Google')).toEqual([
+      'DeepWisdom',
+      'Uni de Montreal',
+      'Mila',
+      'Google',
+    ]);
   });
 
   it('canonicalises aliases, ignoring case and diacritics', () => {
@@ -109,8 +132,12 @@ describe('possible duplicate organisations', () => {
     expect(messages(result, 'error')).toEqual([]);
     const duplicates = messages(result, 'info').filter((m) => m.includes('possible duplicate organisations'));
     expect(duplicates).toHaveLength(51);
-    expect(duplicates[0]).toBe('data/organizations.json:1: info: possible duplicate organisations: "Lab 0000 Research" and "Lab 0001 Research"');
-    expect(duplicates[50]).toMatch(/^data\/organizations\.json:1: info: … and \d+ more possible duplicate organisations$/);
+    expect(duplicates[0]).toBe(
+      'data/organizations.json:1: info: possible duplicate organisations: "Lab 0000 Research" and "Lab 0001 Research"',
+    );
+    expect(duplicates[50]).toMatch(
+      /^data\/organizations\.json:1: info: … and \d+ more possible duplicate organisations$/,
+    );
     expect(messages(result, 'info').length).toBeLessThanOrEqual(52);
   });
 });
@@ -124,7 +151,8 @@ function allPairs(names: readonly string[]): [string, string][] {
     sorted.forEach((b, j) => {
       const keyA = keys[i] ?? '';
       const keyB = keys[j] ?? '';
-      if (j > i && (keyA === keyB || (Math.min(keyA.length, keyB.length) >= 5 && levenshtein(keyA, keyB) <= 2))) pairs.push([a, b]);
+      if (j > i && (keyA === keyB || (Math.min(keyA.length, keyB.length) >= 5 && levenshtein(keyA, keyB) <= 2)))
+        pairs.push([a, b]);
     });
   });
   return pairs;
@@ -135,7 +163,11 @@ function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i += 1) {
     const next = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     row = next;
   }

@@ -23,7 +23,9 @@ describe('entries about the same paper', () => {
     const distinct = build(coverage(500, (i) => [`2410.${String(i).padStart(5, '0')}`, 'One Paper Everyone Covered']));
     expect(messages(large, 'error')).toEqual([]);
     expect(large.bundle?.entries).toHaveLength(5000);
-    expect(new Set(large.bundle?.entries.map((entry) => entry.paperGroup))).toEqual(new Set([large.bundle?.entries[0]?.id]));
+    expect(new Set(large.bundle?.entries.map((entry) => entry.paperGroup))).toEqual(
+      new Set([large.bundle?.entries[0]?.id]),
+    );
     expect(distinct.bundle?.entries.every((entry) => entry.paperGroup === null)).toBe(true);
     const size = (result: typeof small) => JSON.stringify(result.bundle).length;
     expect(size(small)).toBeLessThan(2 * size(distinct) + 10_000);
@@ -32,7 +34,9 @@ describe('entries about the same paper', () => {
   });
 
   it('never offers an entry about the same paper as related', () => {
-    const result = build(coverage(4, (i) => (i <= 2 ? ['2410.21647', 'Shared Paper'] : [`2410.0000${i}`, `Other Paper ${i}`])));
+    const result = build(
+      coverage(4, (i) => (i <= 2 ? ['2410.21647', 'Shared Paper'] : [`2410.0000${i}`, `Other Paper ${i}`])),
+    );
     const [first, second] = result.bundle?.entries ?? [];
     expect(first?.paperGroup).toBe(first?.id);
     expect(second?.paperGroup).toBe(first?.id);

@@ -28,7 +28,13 @@ describe('the real seed', () => {
   });
 
   it('has five issues, newest first, with 29, 24, 29, 37 and 28 entries', () => {
-    expect(bundle?.issues.map((issue) => issue.id)).toEqual(['2024-11-02', '2024-10-27', '2024-10-21', '2024-10-13', '2024-10-06']);
+    expect(bundle?.issues.map((issue) => issue.id)).toEqual([
+      '2024-11-02',
+      '2024-10-27',
+      '2024-10-21',
+      '2024-10-13',
+      '2024-10-06',
+    ]);
     expect(bundle?.issues.map((issue) => issue.entryIds.length)).toEqual([29, 24, 29, 37, 28]);
     expect(entries).toHaveLength(147);
     expect(countEntryLines(seedText)).toBe(147);
@@ -58,7 +64,10 @@ describe('the real seed', () => {
 
   it('publishes only clean http(s) links', () => {
     for (const entry of entries) {
-      const urls = [...entry.links.map((link) => link.url), ...entry.body.flat().flatMap((node) => (node.type === 'link' ? [node.url] : []))];
+      const urls = [
+        ...entry.links.map((link) => link.url),
+        ...entry.body.flat().flatMap((node) => (node.type === 'link' ? [node.url] : [])),
+      ];
       for (const url of urls) {
         expect(url).toMatch(/^https?:\/\//);
         expect(url).not.toMatch(/[?&](utm_|_bhlid|fbclid|mc_)/);
@@ -70,13 +79,16 @@ describe('the real seed', () => {
 
   it('groups entries about the same paper, across issues', () => {
     const groups = new Map<string, Entry[]>();
-    for (const entry of entries) if (entry.paperGroup !== null) groups.set(entry.paperGroup, [...(groups.get(entry.paperGroup) ?? []), entry]);
+    for (const entry of entries)
+      if (entry.paperGroup !== null) groups.set(entry.paperGroup, [...(groups.get(entry.paperGroup) ?? []), entry]);
     expect([...groups.values()].map((group) => group.map((entry) => entry.id))).toEqual([
       ['2024-11-02-innovations-in-parameter-sharing', '2024-11-02-relaxed-recursive-transformers'],
       ['2024-10-27-scaling-continuous-time-consistency-models', '2024-10-21-continuous-time-consistency-models'],
       ['2024-10-13-intelligence-at-the-edge-of-chaos', '2024-10-06-intelligence-emergence-in-rule-based-systems'],
     ]);
-    const consistency = entries.find((entry) => entry.paper?.arxivId === '2410.11081' && entry.issueId === '2024-10-27');
+    const consistency = entries.find(
+      (entry) => entry.paper?.arxivId === '2410.11081' && entry.issueId === '2024-10-27',
+    );
     const others = entries.filter((entry) => entry !== consistency && entry.paperGroup === consistency?.paperGroup);
     expect(others.map((entry) => entry.issueId)).toEqual(['2024-10-21']);
   });

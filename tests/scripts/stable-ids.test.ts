@@ -6,7 +6,9 @@ import { entry, messages, tables } from './helpers';
 
 /** What an id must keep naming: the entry's words and where it came from. */
 function namedEntries(bundle: ArchiveBundle | null): Map<string, string> {
-  return new Map((bundle?.entries ?? []).map((e) => [e.id, `${e.headline} | ${e.summary} | ${e.source.file}:${e.source.line}`]));
+  return new Map(
+    (bundle?.entries ?? []).map((e) => [e.id, `${e.headline} | ${e.summary} | ${e.source.file}:${e.source.line}`]),
+  );
 }
 
 function buildFrom(...sources: SourceDocument[]) {
@@ -89,12 +91,17 @@ describe('entry ids never move', () => {
 
 describe('the same issue in two documents', () => {
   it('merges the issue with an info line, warns about a repeated number and gives the repeat its own id', () => {
-    const copy: SourceDocument = { file: 'data/newsletters/copy.md', text: `***Oct 27, 2024***\n\n${entry(2, 'Delta')}` };
+    const copy: SourceDocument = {
+      file: 'data/newsletters/copy.md',
+      text: `***Oct 27, 2024***\n\n${entry(2, 'Delta')}`,
+    };
     const result = buildFrom(main, copy);
     expect(messages(result, 'info')).toContain(
       'data/newsletters/main.md:11: info: issue 2024-10-27 continues here (first heading at data/newsletters/copy.md:1); its entries are merged',
     );
-    expect(messages(result, 'warning').some((m) => m.includes('entry number 2 is used twice in issue 2024-10-27'))).toBe(true);
+    expect(
+      messages(result, 'warning').some((m) => m.includes('entry number 2 is used twice in issue 2024-10-27')),
+    ).toBe(true);
     expect(result.bundle?.issues.find((issue) => issue.id === '2024-10-27')?.entryIds).toEqual([
       '2024-10-27-delta--copy-2',
       '2024-10-27-alpha',
@@ -106,6 +113,8 @@ describe('the same issue in two documents', () => {
   it('refuses the same document given twice', () => {
     const result = buildArchive([main, correction, main], tables);
     expect(result.bundle).toBeNull();
-    expect(messages(result, 'error')).toEqual(['data/newsletters/main.md:1: error: this document is given twice (give each input once)']);
+    expect(messages(result, 'error')).toEqual([
+      'data/newsletters/main.md:1: error: this document is given twice (give each input once)',
+    ]);
   });
 });

@@ -151,7 +151,11 @@ const nov02 = issueEntries(
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
       paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
       outlet: 'arXiv',
-      related: ['2024-10-27-read-me-router-decoupled-moe', '2024-10-27-mixture-of-parrots', '2024-11-02-layer-gradients-in-llms'],
+      related: [
+        '2024-10-27-read-me-router-decoupled-moe',
+        '2024-10-27-mixture-of-parrots',
+        '2024-11-02-layer-gradients-in-llms',
+      ],
     },
   ],
   2,
@@ -164,8 +168,7 @@ const oct27 = issueEntries(
       id: '2024-10-27-mixture-of-parrots',
       number: 53,
       headline: 'Mixture of Parrots',
-      summary:
-        'MoE architectures excel at memorisation, but their reasoning capabilities may not scale the same way.',
+      summary: 'MoE architectures excel at memorisation, but their reasoning capabilities may not scale the same way.',
       publishedOn: '2024-10-24',
       organizations: ['Harvard University', 'MIT', 'Microsoft'],
       kind: 'paper',
@@ -233,14 +236,22 @@ const oct27 = issueEntries(
       paper: null,
       links: [
         { url: 'https://huggingface.co/meta-llama/Llama-3.2-11B-Vision', label: 'model', kind: 'model' },
-        { url: 'https://ai.meta.com/blog/llama-3-2-connect-2024-vision-edge-mobile-devices/', label: 'blog', kind: 'project' },
+        {
+          url: 'https://ai.meta.com/blog/llama-3-2-connect-2024-vision-edge-mobile-devices/',
+          label: 'blog',
+          kind: 'project',
+        },
       ],
       body: [
         [
           { type: 'text', text: 'Meta published the ' },
           { type: 'link', text: 'model weights', url: 'https://huggingface.co/meta-llama/Llama-3.2-11B-Vision' },
           { type: 'text', text: ' together with a ' },
-          { type: 'link', text: 'blog post', url: 'https://ai.meta.com/blog/llama-3-2-connect-2024-vision-edge-mobile-devices/' },
+          {
+            type: 'link',
+            text: 'blog post',
+            url: 'https://ai.meta.com/blog/llama-3-2-connect-2024-vision-edge-mobile-devices/',
+          },
           { type: 'text', text: '.' },
         ],
       ],

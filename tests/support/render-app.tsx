@@ -51,7 +51,8 @@ export interface RenderAppResult extends RenderResult {
 export function archiveFetch(response: ArchiveResponse = 'ok', bundle: unknown = fixtureBundle): typeof fetch {
   return (input) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.endsWith(BUNDLE_PATH)) return Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found' }));
+    if (!url.endsWith(BUNDLE_PATH))
+      return Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found' }));
     // fetch reports a network failure by rejecting, never by throwing synchronously.
     if (response === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
     return Promise.resolve(archiveResponse(response, bundle));

@@ -59,7 +59,11 @@ describe('backup file', () => {
 
   it.each([
     ['not JSON', 'hello', 'not JSON'],
-    ['another app', JSON.stringify({ format: 'zotero', version: 2, items: [] }), 'not a Frontier Reader bookmark backup'],
+    [
+      'another app',
+      JSON.stringify({ format: 'zotero', version: 2, items: [] }),
+      'not a Frontier Reader bookmark backup',
+    ],
     ['a broken item', JSON.stringify({ version: 2, items: [{ entryId: 'A B' }] }), 'malformed'],
     ['a newer version', JSON.stringify({ version: 7, items: [] }), 'newer version'],
   ])('rejects %s with a reason', (_label, text, reason) => {
@@ -93,8 +97,14 @@ describe('merging two tabs from the list both started with', () => {
 
   it('keeps additions from both sides and removals from either side', () => {
     const base = list([bookmark('kept'), bookmark('removed-here'), bookmark('removed-there')]);
-    const local = list([bookmark('kept'), bookmark('removed-there'), bookmark('added-here')], [{ entryId: 'removed-here', removedAt: at(1) }]);
-    const theirs = list([bookmark('kept'), bookmark('removed-here'), bookmark('added-there')], [{ entryId: 'removed-there', removedAt: at(2) }]);
+    const local = list(
+      [bookmark('kept'), bookmark('removed-there'), bookmark('added-here')],
+      [{ entryId: 'removed-here', removedAt: at(1) }],
+    );
+    const theirs = list(
+      [bookmark('kept'), bookmark('removed-here'), bookmark('added-there')],
+      [{ entryId: 'removed-there', removedAt: at(2) }],
+    );
     const merged = mergeLists(base, local, theirs, now);
     expect(ids(merged)).toEqual(['kept', 'added-there', 'added-here']);
     expect(merged.removed.map((t) => t.entryId).sort()).toEqual(['removed-here', 'removed-there']);
@@ -119,7 +129,12 @@ describe('merging two tabs from the list both started with', () => {
   });
 
   it('keeps an edit when the other side removed the bookmark without saying when', () => {
-    const merged = mergeLists(list([bookmark('a-1')]), list([bookmark('a-1', { note: 'keep', updatedAt: at(1) })]), EMPTY_LIST, now);
+    const merged = mergeLists(
+      list([bookmark('a-1')]),
+      list([bookmark('a-1', { note: 'keep', updatedAt: at(1) })]),
+      EMPTY_LIST,
+      now,
+    );
     expect(merged.items).toMatchObject([{ entryId: 'a-1', note: 'keep' }]);
   });
 
@@ -136,7 +151,12 @@ describe('importing item by item', () => {
   it('imports the data the app set aside, repairing what it can and setting aside the rest', () => {
     const raw = JSON.stringify({
       version: 2,
-      items: [bookmark('a-1'), bookmark('b-2', { note: 'x'.repeat(2001) }), bookmark('C-3'), { entryId: 'not an id', addedAt: 'never' }],
+      items: [
+        bookmark('a-1'),
+        bookmark('b-2', { note: 'x'.repeat(2001) }),
+        bookmark('C-3'),
+        { entryId: 'not an id', addedAt: 'never' },
+      ],
     });
     expect(() => parseBackup(raw)).not.toThrow();
     const storage = memory();
@@ -156,13 +176,17 @@ describe('importing item by item', () => {
   });
 
   it('validates 25,000 items in chunks, yielding to the event loop and reporting progress', async () => {
-    const items = Array.from({ length: 25_000 }, (_, i) => bookmark(`entry-${i}`, { note: `note ${i}`, tags: ['bulk'] }));
+    const items = Array.from({ length: 25_000 }, (_, i) =>
+      bookmark(`entry-${i}`, { note: `note ${i}`, tags: ['bulk'] }),
+    );
     const progress: number[] = [];
     let otherTaskRan = false;
     setTimeout(() => {
       otherTaskRan = true;
     });
-    const read = await readBackup(toBackupJson(items, '2025-01-15T10:00:00.000Z'), { onProgress: (done, total) => progress.push(done / total) });
+    const read = await readBackup(toBackupJson(items, '2025-01-15T10:00:00.000Z'), {
+      onProgress: (done, total) => progress.push(done / total),
+    });
     expect(otherTaskRan).toBe(true);
     expect(progress.length).toBeGreaterThanOrEqual(25_000 / 500);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BOOKMARKS_KEY, createBookmarkStore, type KeyValueStorage } from '@/features/bookmarks/lib/bookmark-store';
-import { parseEnvelope, type Bookmark, type BookmarksEnvelope, type BookmarkSnapshot } from '@/features/bookmarks/lib/bookmark-model';
+import {
+  parseEnvelope,
+  type Bookmark,
+  type BookmarksEnvelope,
+  type BookmarkSnapshot,
+} from '@/features/bookmarks/lib/bookmark-model';
 
 const snapshot: BookmarkSnapshot = {
   headline: 'Benchmarking Code Generation',
@@ -8,7 +13,11 @@ const snapshot: BookmarkSnapshot = {
   issueDate: '2024-11-02',
   position: 2,
   publishedOn: '2024-10-31',
-  paper: { title: 'Can Language Models Replace Programmers?', url: 'https://arxiv.org/pdf/2410.21647', arxivId: '2410.21647' },
+  paper: {
+    title: 'Can Language Models Replace Programmers?',
+    url: 'https://arxiv.org/pdf/2410.21647',
+    arxivId: '2410.21647',
+  },
   url: 'https://arxiv.org/pdf/2410.21647',
   organizations: ['Purdue University'],
 };
@@ -97,12 +106,33 @@ describe('bookmark store', () => {
   });
 
   it('migrates version 1 (bare ids and objects without tags) to the current version', () => {
-    const v1 = { version: 1, items: ['2024-10-06-old-entry', { entryId: '2024-10-13-with-note', addedAt: '2024-10-14T08:00:00.000Z', note: 'MoE' }, '2024-10-06-old-entry'] };
+    const v1 = {
+      version: 1,
+      items: [
+        '2024-10-06-old-entry',
+        { entryId: '2024-10-13-with-note', addedAt: '2024-10-14T08:00:00.000Z', note: 'MoE' },
+        '2024-10-06-old-entry',
+      ],
+    };
     const { storage, data } = memoryStorage({ [BOOKMARKS_KEY]: JSON.stringify(v1) });
     const store = createBookmarkStore({ getStorage: () => storage, now: fixedNow, eventTarget: null });
     expect(store.getState().bookmarks).toEqual([
-      { entryId: '2024-10-06-old-entry', addedAt: '2025-01-15T10:00:00.000Z', updatedAt: '2025-01-15T10:00:00.000Z', note: '', tags: [], snapshot: null },
-      { entryId: '2024-10-13-with-note', addedAt: '2024-10-14T08:00:00.000Z', updatedAt: '2024-10-14T08:00:00.000Z', note: 'MoE', tags: [], snapshot: null },
+      {
+        entryId: '2024-10-06-old-entry',
+        addedAt: '2025-01-15T10:00:00.000Z',
+        updatedAt: '2025-01-15T10:00:00.000Z',
+        note: '',
+        tags: [],
+        snapshot: null,
+      },
+      {
+        entryId: '2024-10-13-with-note',
+        addedAt: '2024-10-14T08:00:00.000Z',
+        updatedAt: '2024-10-14T08:00:00.000Z',
+        note: 'MoE',
+        tags: [],
+        snapshot: null,
+      },
     ]);
     expect(store.getState().recovered).toBeNull();
     store.fillSnapshots((id) => (id === '2024-10-13-with-note' ? snapshot : undefined));
@@ -192,7 +222,11 @@ describe('bookmark store', () => {
   it('follows changes made in another tab through the storage event', () => {
     const mem = memoryStorage();
     const events = new EventTarget();
-    const tabA = createBookmarkStore({ getStorage: () => mem.storage, now: fixedNow, eventTarget: events as unknown as Window });
+    const tabA = createBookmarkStore({
+      getStorage: () => mem.storage,
+      now: fixedNow,
+      eventTarget: events as unknown as Window,
+    });
     const tabB = createBookmarkStore({ getStorage: () => mem.storage, now: fixedNow, eventTarget: null });
     const listener = vi.fn();
     const unsubscribe = tabA.subscribe(listener);
@@ -207,7 +241,11 @@ describe('bookmark store', () => {
   it('ignores storage events for other keys', () => {
     const mem = memoryStorage();
     const events = new EventTarget();
-    const store = createBookmarkStore({ getStorage: () => mem.storage, now: fixedNow, eventTarget: events as unknown as Window });
+    const store = createBookmarkStore({
+      getStorage: () => mem.storage,
+      now: fixedNow,
+      eventTarget: events as unknown as Window,
+    });
     const listener = vi.fn();
     store.subscribe(listener);
     mem.data.set('theme', 'dark');
@@ -291,7 +329,12 @@ describe('two tabs, one of them unable to save for a while', () => {
     tabA.add('z-3', snapshot);
     expect(storedIdsOf(mem.data).sort()).toEqual(['x-1', 'y-2', 'z-3']);
     expect(tabA.getState()).toMatchObject({ persistent: true, problem: null });
-    expect(tabB.getState().bookmarks.map((b) => b.entryId).sort()).toEqual(['x-1', 'y-2', 'z-3']);
+    expect(
+      tabB
+        .getState()
+        .bookmarks.map((b) => b.entryId)
+        .sort(),
+    ).toEqual(['x-1', 'y-2', 'z-3']);
   });
 
   it('shows the other tab’s changes while it cannot save, keeping its own unsaved ones', () => {
@@ -300,7 +343,12 @@ describe('two tabs, one of them unable to save for a while', () => {
     tabA.add('x-1', snapshot);
     tabB.add('y-2', snapshot);
     tabA.refresh();
-    expect(tabA.getState().bookmarks.map((b) => b.entryId).sort()).toEqual(['x-1', 'y-2']);
+    expect(
+      tabA
+        .getState()
+        .bookmarks.map((b) => b.entryId)
+        .sort(),
+    ).toEqual(['x-1', 'y-2']);
     expect(tabA.getState().persistent).toBe(false);
   });
 
@@ -381,11 +429,17 @@ describe('two tabs, one of them unable to save for a while', () => {
     expect(storedIdsOf(mem.data).sort()).toEqual(['x-1', 'y-2', 'z-3']);
     expect(storedEnvelope(mem.data.get(BOOKMARKS_KEY)).removed).toBeUndefined();
   });
-
 });
 
 describe('a stored list with some unreadable items', () => {
-  const good = { entryId: 'good-1', addedAt: '2025-01-10T10:00:00.000Z', updatedAt: '2025-01-10T10:00:00.000Z', note: 'fine', tags: ['ok'], snapshot };
+  const good = {
+    entryId: 'good-1',
+    addedAt: '2025-01-10T10:00:00.000Z',
+    updatedAt: '2025-01-10T10:00:00.000Z',
+    note: 'fine',
+    tags: ['ok'],
+    snapshot,
+  };
   const longNote = 'n'.repeat(2001);
   const longTag = 't'.repeat(41);
   const list = {
@@ -410,7 +464,9 @@ describe('a stored list with some unreadable items', () => {
     expect(bookmarks[0]).toEqual(good);
     expect(persistent).toBe(true);
     expect(recovered?.reason).toBe('1 bookmark could not be read and was set aside; 3 bookmarks were repaired');
-    expect(recovered?.report?.setAside).toEqual([{ index: 4, entryId: null, reason: 'entryId: "not an id!" is not an entry id' }]);
+    expect(recovered?.report?.setAside).toEqual([
+      { index: 4, entryId: null, reason: 'entryId: "not an id!" is not an entry id' },
+    ]);
     expect(data.get(`${BOOKMARKS_KEY}:backup`)).toBe(raw);
     expect(storedEnvelope(data.get(`${BOOKMARKS_KEY}:backup`)).items[1]?.note).toBe(longNote);
     expect(storedIdsOf(data)).toEqual(['good-1', 'long-note', 'long-tag', 'upper-case-id']);
@@ -422,7 +478,9 @@ describe('a stored list with some unreadable items', () => {
     ['a 41-character tag', { tags: [longTag] }, 'longer than 40 characters'],
     ['an uppercase id', { entryId: 'GOOD-2' }, 'lower-cased'],
   ])('one item with %s does not hide the others', (_label, change, reason) => {
-    const { storage } = memoryStorage({ [BOOKMARKS_KEY]: JSON.stringify({ version: 2, items: [good, { ...good, entryId: 'good-2', ...change }] }) });
+    const { storage } = memoryStorage({
+      [BOOKMARKS_KEY]: JSON.stringify({ version: 2, items: [good, { ...good, entryId: 'good-2', ...change }] }),
+    });
     const store = createBookmarkStore({ getStorage: () => storage, now: fixedNow, eventTarget: null });
     expect(store.getState().bookmarks).toHaveLength(2);
     expect(store.getState().recovered?.reason).toBe('1 bookmark was repaired');

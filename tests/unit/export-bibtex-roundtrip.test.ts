@@ -7,9 +7,56 @@ import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
 import { makeBookmark } from '../support/bookmarks';
 
 /** Every character BibTeX or LaTeX gives a meaning to, TeX ligature halves, and text that looks like markup. */
-const SPECIALS = ['{', '}', '\\', '#', '$', '%', '&', '~', '_', '^', '<', '>', '"', '-', "'", '`', '?', '!', ',', ';', '@', '=', '(', ')', '[', ']'];
+const SPECIALS = [
+  '{',
+  '}',
+  '\\',
+  '#',
+  '$',
+  '%',
+  '&',
+  '~',
+  '_',
+  '^',
+  '<',
+  '>',
+  '"',
+  '-',
+  "'",
+  '`',
+  '?',
+  '!',
+  ',',
+  ';',
+  '@',
+  '=',
+  '(',
+  ')',
+  '[',
+  ']',
+];
 const NON_ASCII = ['é', 'ß', 'Ω', '中文', '😀', 'ﬁ', '\u00a0', '\u2003', 'Ä', 'ğ', '\u200b'];
-const FRAGMENTS = ['\\textbf{x}', '\\emph{', '$x$', '--', '---', "''", '``', '?`', '!`', ',,', '\n\n', '\t', '  ', '\n@misc{x,\n', '<b>', '&amp;', '%comment', 'LLMs', 'GPT-4'];
+const FRAGMENTS = [
+  '\\textbf{x}',
+  '\\emph{',
+  '$x$',
+  '--',
+  '---',
+  "''",
+  '``',
+  '?`',
+  '!`',
+  ',,',
+  '\n\n',
+  '\t',
+  '  ',
+  '\n@misc{x,\n',
+  '<b>',
+  '&amp;',
+  '%comment',
+  'LLMs',
+  'GPT-4',
+];
 
 /** Text full of specials, with plain words and arbitrary Unicode between them. */
 const hostileText = fc
@@ -79,7 +126,9 @@ describe('BibTeX export round trip', () => {
 
   it('gives back tags as written, without TeX escapes', () => {
     const fields = roundTrip(record(snapshot(), { tags: ['#llm', 'R&D', '50%', 'a_b', 'x^2', '~later', 'C:\\tmp'] }));
-    expect(new Set(fields.keywords as string[])).toEqual(new Set(['#llm', 'R&D', '50%', 'a_b', 'x^2', '~later', 'C:\\tmp']));
+    expect(new Set(fields.keywords as string[])).toEqual(
+      new Set(['#llm', 'R&D', '50%', 'a_b', 'x^2', '~later', 'C:\\tmp']),
+    );
   });
 
   it('keeps TeX ligatures apart: -- stays two hyphens and two quotes stay two quotes', () => {
@@ -89,13 +138,19 @@ describe('BibTeX export round trip', () => {
 
   it('gives back titles, notes and organisations exactly, whitespace runs read as one space', () => {
     fc.assert(
-      fc.property(hostileText.filter(hasText), hostileText, fc.array(hostileText.filter(hasText), { maxLength: 3 }), (headline, note, organizations) => {
-        const fields = roundTrip(record(snapshot({ headline, organizations }), { note }));
-        expect(fields.title).toBe(bibtexText(headline));
-        if (hasText(note)) expect(fields.annote).toBe(bibtexText(note));
-        else expect(fields.annote).toBeUndefined();
-        if (organizations.length > 0) expect(fields.note).toBe(bibtexText(`Organisations: ${organizations.join(', ')}`));
-      }),
+      fc.property(
+        hostileText.filter(hasText),
+        hostileText,
+        fc.array(hostileText.filter(hasText), { maxLength: 3 }),
+        (headline, note, organizations) => {
+          const fields = roundTrip(record(snapshot({ headline, organizations }), { note }));
+          expect(fields.title).toBe(bibtexText(headline));
+          if (hasText(note)) expect(fields.annote).toBe(bibtexText(note));
+          else expect(fields.annote).toBeUndefined();
+          if (organizations.length > 0)
+            expect(fields.note).toBe(bibtexText(`Organisations: ${organizations.join(', ')}`));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -113,14 +168,23 @@ describe('BibTeX export round trip', () => {
   });
 
   it('gives back every tag; the list separators and $ and braces, which a verbatim list cannot hold, become full-width', () => {
-    const fullWidth: Record<string, string> = { ',': '\uff0c', ';': '\uff1b', $: '\uff04', '{': '\uff5b', '}': '\uff5d' };
+    const fullWidth: Record<string, string> = {
+      ',': '\uff0c',
+      ';': '\uff1b',
+      $: '\uff04',
+      '{': '\uff5b',
+      '}': '\uff5d',
+    };
     fc.assert(
-      fc.property(fc.uniqueArray(hostileText.filter(hasText), { maxLength: 5, selector: (tag) => bibtexText(tag).toLowerCase() }), (tags) => {
-        const fields = roundTrip(record(snapshot(), { tags }));
-        const expected = tags.map((tag) => bibtexText(tag).replace(/[,;${}]/g, (char) => fullWidth[char]!));
-        if (tags.length === 0) expect(fields.keywords).toBeUndefined();
-        else expect(new Set(fields.keywords as string[])).toEqual(new Set(expected));
-      }),
+      fc.property(
+        fc.uniqueArray(hostileText.filter(hasText), { maxLength: 5, selector: (tag) => bibtexText(tag).toLowerCase() }),
+        (tags) => {
+          const fields = roundTrip(record(snapshot(), { tags }));
+          const expected = tags.map((tag) => bibtexText(tag).replace(/[,;${}]/g, (char) => fullWidth[char]!));
+          if (tags.length === 0) expect(fields.keywords).toBeUndefined();
+          else expect(new Set(fields.keywords as string[])).toEqual(new Set(expected));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -37,7 +37,10 @@ const bookmark = makeBookmark;
 
 const records: ExportRecord[] = [
   {
-    bookmark: bookmark('2024-11-02-benchmarking-code-generation', arxivSnapshot, { tags: ['benchmarks', 'code'], note: 'Compare with SWE-bench {hard} 50%' }),
+    bookmark: bookmark('2024-11-02-benchmarking-code-generation', arxivSnapshot, {
+      tags: ['benchmarks', 'code'],
+      note: 'Compare with SWE-bench {hard} 50%',
+    }),
     snapshot: arxivSnapshot,
     appUrl: 'https://reader.example/entries/2024-11-02-benchmarking-code-generation',
     publication: 'Neural Frontier',
@@ -131,7 +134,11 @@ describe('CSL-JSON export', () => {
   });
 
   it('writes other items as web pages', () => {
-    expect(items[1]).toMatchObject({ type: 'webpage', URL: 'https://example.com/news?a=1&b=50%25#top', title: webSnapshot.headline });
+    expect(items[1]).toMatchObject({
+      type: 'webpage',
+      URL: 'https://example.com/news?a=1&b=50%25#top',
+      title: webSnapshot.headline,
+    });
     expect(items[2]).toMatchObject({ type: 'webpage', title: '2024-09-01-gone-from-archive' });
     expect(items[2]).not.toHaveProperty('issued');
   });
@@ -176,7 +183,9 @@ describe('links in every export', () => {
 
   it('are only http(s): a javascript: paper link gives way to the entry link, else to the page here', () => {
     expect((JSON.parse(toCslJson([record])) as { URL: string }[])[0]!.URL).toBe('https://example.com/fallback');
-    expect(parse(toBibtex([record]), { sentenceCase: false }).entries[0]!.fields.url).toBe('https://example.com/fallback');
+    expect(parse(toBibtex([record]), { sentenceCase: false }).entries[0]!.fields.url).toBe(
+      'https://example.com/fallback',
+    );
     const noLink = { ...record, snapshot: { ...hostile, url: 'data:text/html,x' } };
     expect((JSON.parse(toCslJson([noLink])) as { URL: string }[])[0]!.URL).toBe(record.appUrl);
   });

@@ -78,7 +78,12 @@ const hostileUrl = fc.oneof(
   hostileText,
 );
 
-function snapshotOf(headline: string, paperTitle: string | null, url: string, organizations: string[]): BookmarkSnapshot {
+function snapshotOf(
+  headline: string,
+  paperTitle: string | null,
+  url: string,
+  organizations: string[],
+): BookmarkSnapshot {
   return {
     headline,
     issueId: '2024-10-27',
@@ -126,23 +131,33 @@ function visibleText(node: Node): string {
 
 /** How a label reads on one line: controls dropped, whitespace runs one space. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Renders the export as CommonMark and checks it holds only text, http(s) links and one list item per bookmark. */
 function expectSafeList(markdown: string, records: readonly ExportRecord[]): Node[] {
   const document = new Parser().parse(markdown);
   const all = nodes(document);
-  expect(all.filter((node) => ['image', 'html_inline', 'html_block'].includes(node.type)).map((node) => node.type)).toEqual([]);
-  for (const link of all.filter((node) => node.type === 'link')) expect(link.destination ?? '').toMatch(/^https?:\/\//i);
+  expect(
+    all.filter((node) => ['image', 'html_inline', 'html_block'].includes(node.type)).map((node) => node.type),
+  ).toEqual([]);
+  for (const link of all.filter((node) => node.type === 'link'))
+    expect(link.destination ?? '').toMatch(/^https?:\/\//i);
 
   const html = new HtmlRenderer().render(document);
   expect(html).not.toMatch(/<img|<script|<div|<!--/i);
   for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https?:\/\//i);
 
   const blocks = nodes(document).filter((node) => node.parent === document);
-  expect(blocks.map((node) => node.type)).toEqual(records.length > 0 ? ['heading', 'paragraph', 'list'] : ['heading', 'paragraph']);
+  expect(blocks.map((node) => node.type)).toEqual(
+    records.length > 0 ? ['heading', 'paragraph', 'list'] : ['heading', 'paragraph'],
+  );
   if (records.length === 0) return [];
   const list = blocks[2]!;
   expect(list.listType).toBe('bullet');
@@ -178,7 +193,11 @@ describe('Markdown reading list, hostile input', () => {
     const snapshot = snapshotOf('A paper', null, 'javascript:alert(document.domain)', []);
     const record = recordOf(snapshot, {}, 'https://reader.example/entries/2024-10-27-hostile');
     const [item] = expectSafeList(toMarkdown([record], '2025-01-15'), [record]);
-    expect(nodes(item!).filter((node) => node.type === 'link').map((link) => link.destination)).toEqual([
+    expect(
+      nodes(item!)
+        .filter((node) => node.type === 'link')
+        .map((link) => link.destination),
+    ).toEqual([
       'https://reader.example/entries/2024-10-27-hostile',
       'https://reader.example/entries/2024-10-27-hostile',
     ]);
@@ -192,12 +211,17 @@ describe('Markdown reading list, hostile input', () => {
   it('shows an imported image, raw HTML or link in a headline, note, tag or organisation as text', () => {
     const payload = '![x](https://evil.example/t.png) <img src=x onerror=alert(1)> [y](javascript:alert(1))';
     const snapshot = snapshotOf(payload, `Paper ${payload}`, 'https://ok.example/paper', [payload]);
-    const record = recordOf(snapshot, { note: payload, tags: [payload] }, 'https://reader.example/entries/2024-10-27-hostile');
-    const [item] = expectSafeList(toMarkdown([record], '2025-01-15'), [record]);
-    expect(nodes(item!).filter((node) => node.type === 'link').map((link) => link.destination)).toEqual([
-      'https://ok.example/paper',
+    const record = recordOf(
+      snapshot,
+      { note: payload, tags: [payload] },
       'https://reader.example/entries/2024-10-27-hostile',
-    ]);
+    );
+    const [item] = expectSafeList(toMarkdown([record], '2025-01-15'), [record]);
+    expect(
+      nodes(item!)
+        .filter((node) => node.type === 'link')
+        .map((link) => link.destination),
+    ).toEqual(['https://ok.example/paper', 'https://reader.example/entries/2024-10-27-hostile']);
     // Paper title, headline, organisation, tag and note: five times, each as written.
     expect(visibleText(item!).split(payload)).toHaveLength(6);
   });

@@ -10,8 +10,20 @@ const entry = fixtureBundle.entries.find((item) => item.id === '2024-11-02-bench
 const snapshot = snapshotOf(entry);
 
 function record(publication?: string): ExportRecord {
-  const bookmark = { entryId: entry.id, addedAt: '2025-01-15T10:00:00.000Z', updatedAt: '2025-01-15T10:00:00.000Z', note: '', tags: [], snapshot };
-  return { bookmark, snapshot, appUrl: `https://reader.example/entries/${entry.id}`, ...(publication === undefined ? {} : { publication }) };
+  const bookmark = {
+    entryId: entry.id,
+    addedAt: '2025-01-15T10:00:00.000Z',
+    updatedAt: '2025-01-15T10:00:00.000Z',
+    note: '',
+    tags: [],
+    snapshot,
+  };
+  return {
+    bookmark,
+    snapshot,
+    appUrl: `https://reader.example/entries/${entry.id}`,
+    ...(publication === undefined ? {} : { publication }),
+  };
 }
 
 describe('exported references name the newsletter the archive says it is from', () => {
@@ -23,6 +35,8 @@ describe('exported references name the newsletter the archive says it is from', 
   });
 
   it('names no newsletter while the archive is not loaded', () => {
-    expect(parse(toBibtex([record()]), { sentenceCase: false }).entries[0]!.fields.addendum).toBe('Newsletter, issue of 2024-11-02');
+    expect(parse(toBibtex([record()]), { sentenceCase: false }).entries[0]!.fields.addendum).toBe(
+      'Newsletter, issue of 2024-11-02',
+    );
   });
 });

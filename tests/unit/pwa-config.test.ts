@@ -76,7 +76,10 @@ describe('the generated service worker', () => {
   });
 
   it("precaches every route's chunk", () => {
-    const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+    const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
     const routeModules = readdirSync(path.join(root, ROUTES_DIR)).filter((name) => name.endsWith('.tsx'));
     expect(routeModules.length).toBeGreaterThanOrEqual(6);
     const urls = precachedUrls();
@@ -110,7 +113,11 @@ describe('the generated web app manifest', () => {
     expect(manifest.display).toBe('standalone');
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
     const pngs = manifest.icons.filter((icon) => icon.type === 'image/png');
-    expect(pngs.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(pngs.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
     const urls = precachedUrls();
     for (const icon of manifest.icons) {
       const file = path.join(outDir, icon.src);

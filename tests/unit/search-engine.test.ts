@@ -15,7 +15,9 @@ const bundle: ArchiveBundle = makeFixtureArchive((archive) => {
       headline: 'Transformer Circuits Explained',
       summary: 'A study of attention heads.',
       organizations: ['Mila'],
-      body: [[{ type: 'text', text: 'Researchers at Mila in Montréal traced attention heads in a small transformer.' }]],
+      body: [
+        [{ type: 'text', text: 'Researchers at Mila in Montréal traced attention heads in a small transformer.' }],
+      ],
       topics: ['Agents'],
       position: 3,
     },
@@ -43,9 +45,18 @@ async function readyEngine(): Promise<SearchEngine> {
 const engine = await readyEngine();
 
 function search(query: string, options: Partial<SearchRequest> = {}) {
-  return engine.search({ query, selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: new Set(), limit: 50, ...options });
+  return engine.search({
+    query,
+    selection: {},
+    sort: 'relevance',
+    groupByPaper: false,
+    bookmarkedIds: new Set(),
+    limit: 50,
+    ...options,
+  });
 }
-const ids = (query: string, options: Partial<SearchRequest> = {}) => search(query, options).hits.map((hit) => hit.entry.id);
+const ids = (query: string, options: Partial<SearchRequest> = {}) =>
+  search(query, options).hits.map((hit) => hit.entry.id);
 
 describe('SearchEngine', () => {
   it('is ready after its build and reports it', () => {
@@ -88,7 +99,10 @@ describe('SearchEngine', () => {
 
   it('checks exact phrases against the text', () => {
     expect(ids('"routing weights"')).toEqual(
-      expect.arrayContaining(['2024-11-02-mixture-of-experts-as-embedding-models', '2024-10-21-moe-llms-as-embedding-models']),
+      expect.arrayContaining([
+        '2024-11-02-mixture-of-experts-as-embedding-models',
+        '2024-10-21-moe-llms-as-embedding-models',
+      ]),
     );
     expect(ids('"weights routing"')).toEqual([]);
   });
@@ -103,7 +117,10 @@ describe('SearchEngine', () => {
   it('applies org:, topic: and issue: filters from the query, by word beginnings', () => {
     expect(ids('org:maryland')).toHaveLength(3);
     expect(ids('org:"university of texas"')).toEqual(['2024-10-27-read-me-router-decoupled-moe']);
-    expect(ids('topic:mixture -org:maryland')).toEqual(['2024-10-27-mixture-of-parrots', '2024-10-27-read-me-router-decoupled-moe']);
+    expect(ids('topic:mixture -org:maryland')).toEqual([
+      '2024-10-27-mixture-of-parrots',
+      '2024-10-27-read-me-router-decoupled-moe',
+    ]);
     expect(ids('issue:2024-10-27')).toHaveLength(3);
   });
 
@@ -155,12 +172,39 @@ describe('SearchEngine', () => {
       },
     });
     while (partial.status !== 'partial') await Promise.resolve();
-    expect(partial.search({ query: 'parrots', selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: new Set(), limit: 5 }).total).toBe(1);
-    expect(partial.search({ query: 'sqlite', selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: new Set(), limit: 5 }).total).toBe(0);
+    expect(
+      partial.search({
+        query: 'parrots',
+        selection: {},
+        sort: 'relevance',
+        groupByPaper: false,
+        bookmarkedIds: new Set(),
+        limit: 5,
+      }).total,
+    ).toBe(1);
+    expect(
+      partial.search({
+        query: 'sqlite',
+        selection: {},
+        sort: 'relevance',
+        groupByPaper: false,
+        bookmarkedIds: new Set(),
+        limit: 5,
+      }).total,
+    ).toBe(0);
     (release as (() => void) | null)?.();
     await done;
     expect(yields).toBeGreaterThan(1);
-    expect(partial.search({ query: 'sqlite', selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: new Set(), limit: 5 }).total).toBe(1);
+    expect(
+      partial.search({
+        query: 'sqlite',
+        selection: {},
+        sort: 'relevance',
+        groupByPaper: false,
+        bookmarkedIds: new Set(),
+        limit: 5,
+      }).total,
+    ).toBe(1);
   });
 });
 
@@ -176,7 +220,11 @@ describe('ArchiveIndex fast path', () => {
     ] as const) {
       const scores = new Map<number, number>();
       index.visitPostings(term, match, (id, score) => scores.set(id, (scores.get(id) ?? 0) + score));
-      const expected = index.search(term, { ...searchIndexOptions.searchOptions, prefix: match.prefix, fuzzy: match.fuzzy });
+      const expected = index.search(term, {
+        ...searchIndexOptions.searchOptions,
+        prefix: match.prefix,
+        fuzzy: match.fuzzy,
+      });
       expect([...scores.keys()].sort(), term).toEqual(expected.map((result) => result.id as number).sort());
       for (const result of expected) expect(scores.get(result.id as number), term).toBeCloseTo(result.score, 6);
     }

@@ -15,7 +15,8 @@ const all = entries.map((_, i) => i);
 function facetCounts(selection: FacetSelection, candidates = all) {
   const outcome = countFacets(tables, selection, candidates);
   const facets = describeFacets(tables, selection, outcome.counts);
-  const count = (key: string, value: string) => facets.find((facet) => facet.key === key)?.values.find((item) => item.value === value)?.count;
+  const count = (key: string, value: string) =>
+    facets.find((facet) => facet.key === key)?.values.find((item) => item.value === value)?.count;
   return { matches: outcome.matches.map((i) => entries[i]!.id), count, facets };
 }
 
@@ -70,7 +71,11 @@ describe('disjunctive faceting', () => {
   it('lists organisations by count, and issues and topics in their own order', () => {
     const { facets } = facetCounts({});
     expect(facets.find((facet) => facet.key === 'org')!.values[0]!.value).toBe('University of Maryland');
-    expect(facets.find((facet) => facet.key === 'issue')!.values.map((value) => value.value)).toEqual(['2024-11-02', '2024-10-27', '2024-10-21']);
+    expect(facets.find((facet) => facet.key === 'issue')!.values.map((value) => value.value)).toEqual([
+      '2024-11-02',
+      '2024-10-27',
+      '2024-10-21',
+    ]);
     expect(facets.find((facet) => facet.key === 'topic')!.values.map((value) => value.value)).toEqual(topics);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bestSnippet, highlightText, NO_HIGHLIGHT, SNIPPET_LENGTH, type TextSegment } from '@/features/search/lib/highlight';
+import {
+  bestSnippet,
+  highlightText,
+  NO_HIGHLIGHT,
+  SNIPPET_LENGTH,
+  type TextSegment,
+} from '@/features/search/lib/highlight';
 
 /** The snippet as text with [marks]. */
 function show(segments: readonly TextSegment[]): string {
@@ -8,7 +14,10 @@ function show(segments: readonly TextSegment[]): string {
 
 describe('highlightText', () => {
   it('marks matched words whole, whatever their case', () => {
-    const segments = highlightText('Mixture-of-Experts as Embedding Models', { ...NO_HIGHLIGHT, terms: new Set(['mixture', 'experts']) });
+    const segments = highlightText('Mixture-of-Experts as Embedding Models', {
+      ...NO_HIGHLIGHT,
+      terms: new Set(['mixture', 'experts']),
+    });
     expect(show(segments)).toBe('[Mixture]-of-[Experts] as Embedding Models');
   });
 
@@ -19,17 +28,26 @@ describe('highlightText', () => {
   });
 
   it('folds accents, so Montreal marks Montréal', () => {
-    expect(show(highlightText('Mila in Montréal', { ...NO_HIGHLIGHT, terms: new Set(['montreal']) }))).toBe('Mila in [Montréal]');
+    expect(show(highlightText('Mila in Montréal', { ...NO_HIGHLIGHT, terms: new Set(['montreal']) }))).toBe(
+      'Mila in [Montréal]',
+    );
   });
 
   it('marks only the typed beginning of text written without spaces', () => {
-    expect(show(highlightText('大規模言語モデルの推論', { ...NO_HIGHLIGHT, prefixes: ['大規模'] }))).toBe('[大規模]言語モデルの推論');
+    expect(show(highlightText('大規模言語モデルの推論', { ...NO_HIGHLIGHT, prefixes: ['大規模'] }))).toBe(
+      '[大規模]言語モデルの推論',
+    );
   });
 
   it('marks a phrase as one run, including the words between', () => {
-    expect(show(highlightText('a large language model, and large models', { ...NO_HIGHLIGHT, phrases: [['large', 'language', 'model']] }))).toBe(
-      'a [large language model], and large models',
-    );
+    expect(
+      show(
+        highlightText('a large language model, and large models', {
+          ...NO_HIGHLIGHT,
+          phrases: [['large', 'language', 'model']],
+        }),
+      ),
+    ).toBe('a [large language model], and large models');
   });
 
   it('keeps markup-like text as text', () => {

@@ -75,7 +75,14 @@ await engine.start({ yieldToMain: () => Promise.resolve() });
 
 describe('spelling suggestions', () => {
   const search = (query: string, kind?: string[]) =>
-    engine.search({ query, selection: kind ? { kind } : {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: new Set(), limit: 5 });
+    engine.search({
+      query,
+      selection: kind ? { kind } : {},
+      sort: 'relevance',
+      groupByPaper: false,
+      bookmarkedIds: new Set(),
+      limit: 5,
+    });
 
   it('respells each word once, as the index spells it', () => {
     const response = search('mixtrue parots');

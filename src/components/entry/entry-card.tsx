@@ -76,7 +76,9 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
             </Link>
           </Heading>
           {entry.summary && (
-            <p className="mt-2 max-w-[70ch] leading-relaxed text-pretty text-stone-700 dark:text-stone-300">{entry.summary}</p>
+            <p className="mt-2 max-w-[70ch] leading-relaxed text-pretty text-stone-700 dark:text-stone-300">
+              {entry.summary}
+            </p>
           )}
           {children}
           <div className="mt-3 flex flex-col gap-2.5">

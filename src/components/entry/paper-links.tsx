@@ -28,7 +28,10 @@ const KIND_ORDER: LinkKind[] = ['paper', 'code', 'model', 'dataset', 'project', 
 
 /** Strips the protocol, `www.` and a trailing slash, for comparing URLs that differ only in those. */
 function comparable(url: string): string {
-  return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase();
+  return url
+    .replace(/^https?:\/\/(www\.)?/i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
 }
 
 function isArxivLinkTo(url: string, arxivId: string): boolean {

@@ -33,7 +33,11 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** The classes of a button, for a link (`<a>`, `<Link>`) that looks like one. */
-export function buttonClasses({ variant = 'secondary', size = 'md', className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
+export function buttonClasses({
+  variant = 'secondary',
+  size = 'md',
+  className,
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
   return [base, variants[variant], sizes[size], className].filter(Boolean).join(' ');
 }
 

@@ -31,7 +31,13 @@ export function TopicChips({
 }
 
 /** Organisation names, each a link to search filtered by that organisation. */
-export function OrganizationLinks({ organizations, className = '' }: { organizations: readonly string[]; className?: string }) {
+export function OrganizationLinks({
+  organizations,
+  className = '',
+}: {
+  organizations: readonly string[];
+  className?: string;
+}) {
   if (organizations.length === 0) return null;
   return (
     <ul aria-label="Organisations" className={`flex flex-wrap gap-1.5 ${className}`}>

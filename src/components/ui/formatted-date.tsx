@@ -13,7 +13,15 @@ export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): 
 }
 
 /** A <time> element for a YYYY-MM-DD date. */
-export function FormattedDate({ date, style = 'short', className }: { date: string; style?: 'short' | 'long'; className?: string }) {
+export function FormattedDate({
+  date,
+  style = 'short',
+  className,
+}: {
+  date: string;
+  style?: 'short' | 'long';
+  className?: string;
+}) {
   return (
     <time dateTime={date} className={className}>
       {formatDate(date, style)}

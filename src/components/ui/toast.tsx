@@ -42,7 +42,13 @@ export function Toast({ open, message, actionLabel, onAction, dismissLabel, onDi
               <Button variant="ghost" size="sm" className="text-amber-300 dark:text-indigo-800" onClick={onAction}>
                 <span className="font-semibold">{actionLabel}</span>
               </Button>
-              <Button variant="ghost" size="icon" aria-label={dismissLabel} className="text-stone-300 hover:text-white dark:text-stone-600 dark:hover:text-stone-900" onClick={onDismiss}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={dismissLabel}
+                className="text-stone-300 hover:text-white dark:text-stone-600 dark:hover:text-stone-900"
+                onClick={onDismiss}
+              >
                 <CloseIcon />
               </Button>
             </div>

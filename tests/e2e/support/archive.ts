@@ -13,7 +13,9 @@ export function loadArchive(): ArchiveBundle {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`${file}: error: no archive; run \`npm run build:data\` (or \`npm run test:e2e\`, which builds everything)`);
+    throw new Error(
+      `${file}: error: no archive; run \`npm run build:data\` (or \`npm run test:e2e\`, which builds everything)`,
+    );
   }
   cached = parseBundle(JSON.parse(text));
   return cached;

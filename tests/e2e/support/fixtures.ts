@@ -73,7 +73,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 
 /** Fails when the page is wider than the viewport (horizontal scrolling). */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   baseExpect(overflow, 'page scrolls horizontally').toBeLessThanOrEqual(0);
 }
 
@@ -113,9 +115,13 @@ export const test = base.extend<Fixtures>({
         window.addEventListener(
           'securitypolicyviolation',
           (event) => {
-            const report = (window as unknown as Record<string, ((text: string) => Promise<void>) | undefined>)[binding];
+            const report = (window as unknown as Record<string, ((text: string) => Promise<void>) | undefined>)[
+              binding
+            ];
             const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '';
-            void report?.(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${where} on ${location.href}`);
+            void report?.(
+              `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${where} on ${location.href}`,
+            );
           },
           true,
         );

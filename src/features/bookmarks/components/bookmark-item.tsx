@@ -47,7 +47,9 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
   };
   const headline = snapshot?.headline ?? bookmark.entryId;
   const editLabel = bookmark.note || bookmark.tags.length > 0 ? 'Edit note and tags' : 'Add note and tags';
-  const externalUrl = snapshot?.paper?.arxivId ? arxivAbsUrl(snapshot.paper.arxivId) : (snapshot?.paper?.url ?? snapshot?.url ?? null);
+  const externalUrl = snapshot?.paper?.arxivId
+    ? arxivAbsUrl(snapshot.paper.arxivId)
+    : (snapshot?.paper?.url ?? snapshot?.url ?? null);
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -83,14 +85,17 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
           Added <FormattedDate date={addedDay(bookmark.addedAt)} />
         </span>
         {!inArchive && (
-          <span className="rounded-full bg-stone-100 px-2 py-0.5 normal-case tracking-normal text-stone-700 ring-1 ring-stone-300 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-600">
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 tracking-normal text-stone-700 normal-case ring-1 ring-stone-300 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-600">
             Not in this archive
           </span>
         )}
       </p>
       <h2 id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50">
         {inArchive ? (
-          <Link to={entryPath(bookmark.entryId)} className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200">
+          <Link
+            to={entryPath(bookmark.entryId)}
+            className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
+          >
             {headline}
           </Link>
         ) : (
@@ -141,11 +146,25 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
         <form onSubmit={save} className="mt-4 space-y-3" aria-label={`Note and tags for ${headline}`}>
           <label className="block text-sm font-medium text-stone-800 dark:text-stone-200">
             Note
-            <textarea name="note" rows={3} autoFocus maxLength={NOTE_MAX_LENGTH} defaultValue={bookmark.note} className={fieldClass} />
+            <textarea
+              name="note"
+              rows={3}
+              autoFocus
+              maxLength={NOTE_MAX_LENGTH}
+              defaultValue={bookmark.note}
+              className={fieldClass}
+            />
           </label>
           <label className="block text-sm font-medium text-stone-800 dark:text-stone-200">
             Tags <span className="font-normal text-stone-600 dark:text-stone-400">(separate with commas)</span>
-            <input name="tags" type="text" defaultValue={bookmark.tags.join(', ')} autoComplete="off" placeholder="e.g. moe, to-read" className={fieldClass} />
+            <input
+              name="tags"
+              type="text"
+              defaultValue={bookmark.tags.join(', ')}
+              autoComplete="off"
+              placeholder="e.g. moe, to-read"
+              className={fieldClass}
+            />
           </label>
           <div className="flex gap-2">
             <Button type="submit" variant="primary" size="sm">

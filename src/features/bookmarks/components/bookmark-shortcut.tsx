@@ -14,7 +14,8 @@ export function BookmarkShortcut() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'b' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || event.repeat) return;
+      if (event.key !== 'b' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || event.repeat)
+        return;
       const active = document.activeElement;
       if (isTyping(event.target) || isTyping(active)) return;
       const holder = active instanceof Element ? active.closest<HTMLElement>('[data-entry-id]') : null;

@@ -11,7 +11,14 @@ import { RecoveredData } from '@/features/bookmarks/components/recovered-data';
 import { useBookmarkState } from '@/features/bookmarks/hooks/use-bookmark-state';
 import { snapshotOf, type Bookmark } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
-import { BOOKMARK_SORTS, parseSort, sortBookmarks, tagCounts, viewBookmarks, type BookmarkSort } from '@/features/bookmarks/lib/bookmark-view';
+import {
+  BOOKMARK_SORTS,
+  parseSort,
+  sortBookmarks,
+  tagCounts,
+  viewBookmarks,
+  type BookmarkSort,
+} from '@/features/bookmarks/lib/bookmark-view';
 import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
 import { useArchive } from '@/lib/archive-query';
 
@@ -71,7 +78,13 @@ export function BookmarksPage() {
     return sortBookmarks(filtered, sort);
   }, [bookmarks, archive, activeTag, sort]);
   const records: ExportRecord[] = useMemo(
-    () => views.map((view) => ({ bookmark: view.bookmark, snapshot: view.snapshot, appUrl: appUrl(view.bookmark.entryId), publication: archive?.bundle.publication.name })),
+    () =>
+      views.map((view) => ({
+        bookmark: view.bookmark,
+        snapshot: view.snapshot,
+        appUrl: appUrl(view.bookmark.entryId),
+        publication: archive?.bundle.publication.name,
+      })),
     [views, archive],
   );
   const missing = views.filter((view) => !view.inArchive).length;
@@ -106,7 +119,8 @@ export function BookmarksPage() {
   const dismiss = useCallback(() => setRemoved(null), []);
   // Handled here before the app-wide `b` shortcut, so a removal on this page offers Undo like the Remove button does.
   const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    if (event.key !== 'b' || event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event.target)) return;
+    if (event.key !== 'b' || event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event.target))
+      return;
     const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-entry-id]') : null;
     const entryId = holder?.dataset.entryId;
     if (!entryId) return;
@@ -119,7 +133,9 @@ export function BookmarksPage() {
   return (
     <>
       <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">Bookmarks</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">
+          Bookmarks
+        </h1>
         <p className="text-stone-600 dark:text-stone-400">
           {bookmarks.length === 0
             ? 'Entries you bookmark are kept on this device, with your notes and tags.'
@@ -140,7 +156,8 @@ export function BookmarksPage() {
           <BookmarkIcon className="mx-auto size-8 text-stone-400 dark:text-stone-500" />
           <p className="mt-3 font-medium text-stone-800 dark:text-stone-200">No bookmarks yet</p>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-            Use the bookmark button on any entry, or focus an entry and press <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">b</kbd>.
+            Use the bookmark button on any entry, or focus an entry and press{' '}
+            <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">b</kbd>.
           </p>
           <p className="mt-4">
             <Link to="/" className="font-medium text-indigo-700 underline underline-offset-4 dark:text-indigo-300">
@@ -155,7 +172,12 @@ export function BookmarksPage() {
               <label htmlFor={sortId} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
                 Sort by
               </label>
-              <select id={sortId} value={sort} onChange={(event) => setParam('sort', event.target.value === 'added-desc' ? null : event.target.value)} className={selectClass}>
+              <select
+                id={sortId}
+                value={sort}
+                onChange={(event) => setParam('sort', event.target.value === 'added-desc' ? null : event.target.value)}
+                className={selectClass}
+              >
                 {(Object.keys(BOOKMARK_SORTS) as BookmarkSort[]).map((key) => (
                   <option key={key} value={key}>
                     {BOOKMARK_SORTS[key]}
@@ -169,11 +191,22 @@ export function BookmarksPage() {
               <span aria-hidden="true" className="text-sm font-medium text-stone-800 dark:text-stone-200">
                 Tags:
               </span>
-              <button type="button" aria-pressed={activeTag === null} className={tagButtonClass(activeTag === null)} onClick={() => setParam('tag', null)}>
+              <button
+                type="button"
+                aria-pressed={activeTag === null}
+                className={tagButtonClass(activeTag === null)}
+                onClick={() => setParam('tag', null)}
+              >
                 All <span className="tabular-nums opacity-80">{bookmarks.length}</span>
               </button>
               {tags.map(({ tag, count }) => (
-                <button key={tag} type="button" aria-pressed={activeTag === tag} className={tagButtonClass(activeTag === tag)} onClick={() => setParam('tag', activeTag === tag ? null : tag)}>
+                <button
+                  key={tag}
+                  type="button"
+                  aria-pressed={activeTag === tag}
+                  className={tagButtonClass(activeTag === tag)}
+                  onClick={() => setParam('tag', activeTag === tag ? null : tag)}
+                >
                   {tag} <span className="tabular-nums opacity-80">{count}</span>
                 </button>
               ))}
@@ -181,11 +214,16 @@ export function BookmarksPage() {
           )}
           {missing > 0 && (
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              {missing === 1 ? '1 bookmark is' : `${missing} bookmarks are`} not in this archive; {missing === 1 ? 'it is' : 'they are'} kept and shown as saved.
+              {missing === 1 ? '1 bookmark is' : `${missing} bookmarks are`} not in this archive;{' '}
+              {missing === 1 ? 'it is' : 'they are'} kept and shown as saved.
             </p>
           )}
           <h2 className="sr-only">{activeTag ? `Bookmarks tagged ${activeTag}` : 'All bookmarks'}</h2>
-          <ol className="flex flex-col gap-4" aria-label={activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks'} onKeyDown={onListKeyDown}>
+          <ol
+            className="flex flex-col gap-4"
+            aria-label={activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks'}
+            onKeyDown={onListKeyDown}
+          >
             {shown.map((view) => (
               <li key={view.bookmark.entryId}>
                 <BookmarkItem view={view} onRemove={remove} onSelectTag={(tag) => setParam('tag', tag)} />
@@ -207,7 +245,14 @@ export function BookmarksPage() {
         <ExportImport records={records} all={bookmarks} scope={activeTag ? `tagged ${activeTag}` : null} />
       </div>
 
-      <Toast open={removed !== null} message={`Removed “${removedTitle}”`} actionLabel="Undo" onAction={undo} dismissLabel="Dismiss" onDismiss={dismiss} />
+      <Toast
+        open={removed !== null}
+        message={`Removed “${removedTitle}”`}
+        actionLabel="Undo"
+        onAction={undo}
+        dismissLabel="Dismiss"
+        onDismiss={dismiss}
+      />
     </>
   );
 }

@@ -54,7 +54,9 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
     setResult(null);
     setProgress(0);
     try {
-      const { envelope, report } = await readBackup(await readText(file), { onProgress: (done, total) => setProgress(total ? done / total : 1) });
+      const { envelope, report } = await readBackup(await readText(file), {
+        onProgress: (done, total) => setProgress(total ? done / total : 1),
+      });
       setResult({ ok: true, summary: getBookmarkStore().importEnvelope(envelope), report, fileName: file.name });
     } catch (error) {
       setResult({ ok: false, message: error instanceof Error ? error.message : String(error), fileName: file.name });
@@ -64,7 +66,10 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
   };
 
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-stone-200 bg-stone-50 p-4 dark:border-stone-800 dark:bg-stone-900/60">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-xl border border-stone-200 bg-stone-50 p-4 dark:border-stone-800 dark:bg-stone-900/60"
+    >
       <h2 id={headingId} className="text-sm font-semibold text-stone-900 dark:text-stone-100">
         Export and import
       </h2>
@@ -74,30 +79,60 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
           : `Reference formats export the ${plural(records.length, 'bookmark')} shown${scope ? ` (${scope})` : ''}; the backup keeps all ${all.length} with notes and tags.`}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button size="sm" disabled={nothing} onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.bib`, toBibtex(records), 'application/x-bibtex')}>
+        <Button
+          size="sm"
+          disabled={nothing}
+          onClick={() =>
+            downloadText(`frontier-reader-bookmarks-${stamp()}.bib`, toBibtex(records), 'application/x-bibtex')
+          }
+        >
           BibTeX
         </Button>
         <Button
           size="sm"
           disabled={nothing}
-          onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.csl.json`, toCslJson(records), 'application/vnd.citationstyles.csl+json')}
+          onClick={() =>
+            downloadText(
+              `frontier-reader-bookmarks-${stamp()}.csl.json`,
+              toCslJson(records),
+              'application/vnd.citationstyles.csl+json',
+            )
+          }
         >
           CSL-JSON
         </Button>
-        <Button size="sm" disabled={nothing} onClick={() => downloadText(`frontier-reader-reading-list-${stamp()}.md`, toMarkdown(records, stamp()), 'text/markdown')}>
+        <Button
+          size="sm"
+          disabled={nothing}
+          onClick={() =>
+            downloadText(`frontier-reader-reading-list-${stamp()}.md`, toMarkdown(records, stamp()), 'text/markdown')
+          }
+        >
           Markdown
         </Button>
         <Button
           size="sm"
           disabled={all.length === 0}
-          onClick={() => downloadText(`frontier-reader-bookmarks-${stamp()}.json`, toBackupJson(all, new Date().toISOString()), 'application/json')}
+          onClick={() =>
+            downloadText(
+              `frontier-reader-bookmarks-${stamp()}.json`,
+              toBackupJson(all, new Date().toISOString()),
+              'application/json',
+            )
+          }
         >
           JSON backup
         </Button>
         {/* The label is the visible button; the visually hidden input inside it takes the focus, and focus-ring shows it. */}
         <label className={buttonClasses({ size: 'sm', className: 'relative cursor-pointer' })}>
           Import a backup…
-          <input type="file" accept=".json,application/json" className="sr-only" disabled={progress !== null} onChange={(event) => void onFile(event)} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="sr-only"
+            disabled={progress !== null}
+            onChange={(event) => void onFile(event)}
+          />
         </label>
       </div>
       <div role="status" className="mt-3 text-sm empty:hidden">

@@ -6,7 +6,12 @@ export function ImportProgress({ label, value }: { label: string; value: number 
       <span>
         {label} {percent}%
       </span>
-      <progress max={100} value={percent} aria-hidden="true" className="h-2 w-40 accent-indigo-700 dark:accent-indigo-300" />
+      <progress
+        max={100}
+        value={percent}
+        aria-hidden="true"
+        className="h-2 w-40 accent-indigo-700 dark:accent-indigo-300"
+      />
     </p>
   );
 }

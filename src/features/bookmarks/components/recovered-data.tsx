@@ -23,7 +23,12 @@ interface BackupSummary {
 function summarize(raw: string): BackupSummary {
   try {
     const { envelope, report } = readBackupSync(raw);
-    return { readable: envelope.items.length, repaired: report.repaired.length, unreadable: report.setAside.length, error: null };
+    return {
+      readable: envelope.items.length,
+      repaired: report.repaired.length,
+      unreadable: report.setAside.length,
+      error: null,
+    };
   } catch (error) {
     return { readable: 0, repaired: 0, unreadable: 0, error: error instanceof Error ? error.message : String(error) };
   }
@@ -161,8 +166,8 @@ export function RecoveredData() {
       </h2>
       {backups.length > 0 && (
         <p className="mt-1 text-sm">
-          Saved bookmark data that could not be read as it was is kept here, so nothing is lost. Download it to keep a copy (it can be
-          imported again), or restore what can be read into your bookmarks.
+          Saved bookmark data that could not be read as it was is kept here, so nothing is lost. Download it to keep a
+          copy (it can be imported again), or restore what can be read into your bookmarks.
         </p>
       )}
       <div role="status" className="mt-2 text-sm font-medium empty:hidden">

@@ -37,7 +37,11 @@ export function StorageNotice() {
     >
       <div role="status" className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:px-6">
         <h2 id="storage-notice-title" className="font-semibold">
-          {recovered?.report ? 'Some saved bookmarks needed attention' : recovered ? 'Your saved bookmarks could not be read' : 'Bookmarks are not being saved'}
+          {recovered?.report
+            ? 'Some saved bookmarks needed attention'
+            : recovered
+              ? 'Your saved bookmarks could not be read'
+              : 'Bookmarks are not being saved'}
         </h2>
         {recovered?.report && (
           <p className="text-sm">
@@ -65,7 +69,9 @@ export function StorageNotice() {
           {recovered && !recovered.report && (
             <Button
               size="sm"
-              onClick={() => downloadText(`frontier-reader-unreadable-bookmarks-${today()}.txt`, recovered.raw, 'text/plain')}
+              onClick={() =>
+                downloadText(`frontier-reader-unreadable-bookmarks-${today()}.txt`, recovered.raw, 'text/plain')
+              }
             >
               Download the unreadable data
             </Button>
@@ -73,7 +79,9 @@ export function StorageNotice() {
           {recovered?.report && !recovered.backupKey && (
             <Button
               size="sm"
-              onClick={() => downloadText(`frontier-reader-recovered-bookmarks-${today()}.json`, recovered.raw, 'application/json')}
+              onClick={() =>
+                downloadText(`frontier-reader-recovered-bookmarks-${today()}.json`, recovered.raw, 'application/json')
+              }
             >
               Download the data as it was
             </Button>
@@ -82,7 +90,11 @@ export function StorageNotice() {
             <Button
               size="sm"
               onClick={() =>
-                downloadText(`frontier-reader-bookmarks-${today()}.json`, toBackupJson(bookmarks, new Date().toISOString()), 'application/json')
+                downloadText(
+                  `frontier-reader-bookmarks-${today()}.json`,
+                  toBackupJson(bookmarks, new Date().toISOString()),
+                  'application/json',
+                )
               }
             >
               Download a backup of this session’s bookmarks

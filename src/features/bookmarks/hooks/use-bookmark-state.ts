@@ -6,7 +6,11 @@ const subscribe = (listener: () => void) => store().subscribe(listener);
 
 /** The whole bookmark state; re-renders on any change, including notes and storage problems. */
 export function useBookmarkState(): BookmarkState {
-  return useSyncExternalStore(subscribe, () => store().getState(), () => store().getState());
+  return useSyncExternalStore(
+    subscribe,
+    () => store().getState(),
+    () => store().getState(),
+  );
 }
 
 /** Whether one entry is bookmarked; re-renders only when that answer changes. */

@@ -102,7 +102,8 @@ export function mergeLists(base: BookmarkList, local: BookmarkList, theirs: Book
   const removedAt = new Map<string, string>();
   for (const tombstone of [...base.removed, ...local.removed, ...theirs.removed]) {
     const known = removedAt.get(tombstone.entryId);
-    if (known === undefined || time(tombstone.removedAt) > time(known)) removedAt.set(tombstone.entryId, tombstone.removedAt);
+    if (known === undefined || time(tombstone.removedAt) > time(known))
+      removedAt.set(tombstone.entryId, tombstone.removedAt);
   }
   const removedAfter = (id: string, bookmark: Bookmark): boolean => {
     const at = removedAt.get(id);

@@ -124,7 +124,8 @@ function quote(text: string): string {
 
 /** Version 1 kept bare entry ids, or objects with an id, a date and sometimes a note; no tags, no snapshot. */
 function migrateV1Item(item: unknown, now: string): unknown {
-  if (typeof item === 'string') return { entryId: item, addedAt: now, updatedAt: now, note: '', tags: [], snapshot: null };
+  if (typeof item === 'string')
+    return { entryId: item, addedAt: now, updatedAt: now, note: '', tags: [], snapshot: null };
   if (!isRecord(item)) return item;
   const addedAt = item.addedAt ?? now;
   return { entryId: item.entryId, addedAt, updatedAt: addedAt, note: item.note ?? '', tags: [], snapshot: null };
@@ -151,7 +152,8 @@ function readItem(raw: unknown): ItemResult {
   const addedAt = raw.addedAt;
   if (!isTimestamp(addedAt)) return { problem: 'addedAt: expected an ISO timestamp', entryId };
   const rawUpdatedAt = raw.updatedAt;
-  if (rawUpdatedAt !== undefined && !isTimestamp(rawUpdatedAt)) return { problem: 'updatedAt: expected an ISO timestamp', entryId };
+  if (rawUpdatedAt !== undefined && !isTimestamp(rawUpdatedAt))
+    return { problem: 'updatedAt: expected an ISO timestamp', entryId };
   const updatedAt: string = rawUpdatedAt ?? addedAt;
   const rawNote = raw.note ?? '';
   if (typeof rawNote !== 'string') return { problem: 'note: expected text', entryId };
@@ -166,27 +168,38 @@ function readItem(raw: unknown): ItemResult {
   if (textTags.length < rawTags.length) fixes.push('tags: entries that were not text dropped');
   for (const tag of textTags) {
     const cleaned = tag.trim().replace(/\s+/g, ' ');
-    if (cleaned.length > TAG_MAX_LENGTH) fixes.push(`tags: ${quote(cleaned)} longer than ${TAG_MAX_LENGTH} characters (shortened)`);
+    if (cleaned.length > TAG_MAX_LENGTH)
+      fixes.push(`tags: ${quote(cleaned)} longer than ${TAG_MAX_LENGTH} characters (shortened)`);
   }
   let snapshot: BookmarkSnapshot | null = null;
   if (raw.snapshot !== undefined && raw.snapshot !== null) {
     const parsed = snapshotSchema.safeParse(raw.snapshot);
     if (parsed.success) snapshot = parsed.data;
-    else fixes.push(`snapshot: unreadable (${parsed.error.issues[0]?.path.join('.') || 'shape'}), dropped until the archive fills it in`);
+    else
+      fixes.push(
+        `snapshot: unreadable (${parsed.error.issues[0]?.path.join('.') || 'shape'}), dropped until the archive fills it in`,
+      );
   }
   return { bookmark: { entryId, addedAt, updatedAt, note, tags: normalizeTags(textTags), snapshot }, fixes };
 }
 
 function readTombstones(value: unknown): Tombstone[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(
-    (item): item is Tombstone => isRecord(item) && typeof item.entryId === 'string' && ENTRY_ID.test(item.entryId) && isTimestamp(item.removedAt),
-  ).map(({ entryId, removedAt }) => ({ entryId, removedAt }));
+  return value
+    .filter(
+      (item): item is Tombstone =>
+        isRecord(item) &&
+        typeof item.entryId === 'string' &&
+        ENTRY_ID.test(item.entryId) &&
+        isTimestamp(item.removedAt),
+    )
+    .map(({ entryId, removedAt }) => ({ entryId, removedAt }));
 }
 
 /** Checks the envelope itself; only a failure here makes a whole value unreadable. */
 function openEnvelope(value: unknown): { version: number; items: unknown[]; removed: unknown } {
-  if (!isRecord(value) || !('version' in value)) throw new BookmarksFormatError('It is not a bookmark list (no version).');
+  if (!isRecord(value) || !('version' in value))
+    throw new BookmarksFormatError('It is not a bookmark list (no version).');
   const version = value.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new BookmarksFormatError(`It has an unknown version (${JSON.stringify(version)}).`);
@@ -239,13 +252,18 @@ function* readSteps(value: unknown, now: string, chunkSize: number): Generator<n
     if (earlier) {
       // An exact repeat loses nothing; a different copy is kept in the backup rather than guessed at.
       if (!sameBookmark(earlier, result.bookmark)) {
-        report.setAside.push({ index, entryId: result.bookmark.entryId, reason: 'a second, different copy of a bookmark read earlier' });
+        report.setAside.push({
+          index,
+          entryId: result.bookmark.entryId,
+          reason: 'a second, different copy of a bookmark read earlier',
+        });
       }
       continue;
     }
     byId.set(result.bookmark.entryId, result.bookmark);
     kept.push(result.bookmark);
-    if (result.fixes.length > 0) report.repaired.push({ index, entryId: result.bookmark.entryId, reason: result.fixes.join('; ') });
+    if (result.fixes.length > 0)
+      report.repaired.push({ index, entryId: result.bookmark.entryId, reason: result.fixes.join('; ') });
   }
   const tombstones = readTombstones(removed).filter((tombstone) => !byId.has(tombstone.entryId));
   const envelope: BookmarksEnvelope = { version: BOOKMARKS_VERSION, items: kept };
@@ -299,9 +317,14 @@ export function describeReport(report: ReadReport): string {
   const parts: string[] = [];
   const { setAside, repaired } = report;
   if (setAside.length > 0) {
-    parts.push(setAside.length === 1 ? '1 bookmark could not be read and was set aside' : `${setAside.length} bookmarks could not be read and were set aside`);
+    parts.push(
+      setAside.length === 1
+        ? '1 bookmark could not be read and was set aside'
+        : `${setAside.length} bookmarks could not be read and were set aside`,
+    );
   }
-  if (repaired.length > 0) parts.push(repaired.length === 1 ? '1 bookmark was repaired' : `${repaired.length} bookmarks were repaired`);
+  if (repaired.length > 0)
+    parts.push(repaired.length === 1 ? '1 bookmark was repaired' : `${repaired.length} bookmarks were repaired`);
   return parts.join('; ');
 }
 

@@ -25,10 +25,7 @@ import { readBackup } from '@/features/bookmarks/lib/export-backup';
 export const BOOKMARKS_KEY = 'frontier-reader:bookmarks';
 
 /** Why bookmarks are kept only in memory for this session. */
-export type StorageProblem =
-  | { kind: 'unavailable' }
-  | { kind: 'quota' }
-  | { kind: 'newer-version'; message: string };
+export type StorageProblem = { kind: 'unavailable' } | { kind: 'quota' } | { kind: 'newer-version'; message: string };
 
 /** A stored value that could not be kept as it was, set aside this session instead of being overwritten. */
 export interface RecoveredValue {
@@ -73,7 +70,8 @@ export interface BookmarkState {
 }
 
 /** The storage methods the store uses; localStorage in the app, a fake in tests. Without `key`/`length` only the first backup key is seen. */
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> &
+  Partial<Pick<Storage, 'key' | 'length'>>;
 
 export interface BookmarkStoreOptions {
   /** Returns the storage; may throw (private mode, blocked cookies). */
@@ -116,7 +114,9 @@ export interface BookmarkStore {
 function isQuotaError(error: unknown): boolean {
   if (!(error instanceof DOMException) && !(error instanceof Error)) return false;
   const code = (error as DOMException).code;
-  return error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+  return (
+    error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
+  );
 }
 
 function defaultStorage(): KeyValueStorage {
@@ -133,7 +133,8 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
   const backupPrefix = `${key}:backup`;
   const now = options.now ?? (() => new Date());
   const getStorage = options.getStorage ?? defaultStorage;
-  const eventTarget = options.eventTarget === undefined ? (typeof window === 'undefined' ? null : window) : options.eventTarget;
+  const eventTarget =
+    options.eventTarget === undefined ? (typeof window === 'undefined' ? null : window) : options.eventTarget;
   const listeners = new Set<() => void>();
 
   /** What storage held when this tab last read or wrote it. */
@@ -155,7 +156,9 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
     previous: BookmarkState | null,
   ): BookmarkState {
     const sameIds =
-      previous !== null && previous.ids.size === next.length && next.every((bookmark) => previous.ids.has(bookmark.entryId));
+      previous !== null &&
+      previous.ids.size === next.length &&
+      next.every((bookmark) => previous.ids.has(bookmark.entryId));
     return {
       bookmarks: next,
       ids: sameIds ? previous.ids : new Set(next.map((bookmark) => bookmark.entryId)),
@@ -208,7 +211,12 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
     const backups: StoredBackup[] = [];
     for (const name of [...keys].sort()) {
       const raw = storage.getItem(name);
-      if (raw !== null) backups.push({ key: name, raw, setAsideAt: name === backupPrefix ? null : name.slice(backupPrefix.length + 1) });
+      if (raw !== null)
+        backups.push({
+          key: name,
+          raw,
+          setAsideAt: name === backupPrefix ? null : name.slice(backupPrefix.length + 1),
+        });
     }
     return backups;
   }
@@ -263,7 +271,8 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
         setState({ persistent: false, problem: { kind: 'newer-version', message: error.message } });
         return;
       }
-      reason = error instanceof SyntaxError ? 'It is not valid JSON.' : error instanceof Error ? error.message : String(error);
+      reason =
+        error instanceof SyntaxError ? 'It is not valid JSON.' : error instanceof Error ? error.message : String(error);
     }
     if (read === null) {
       const backupKey = copyAside(storage, raw);
@@ -371,18 +380,28 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
 
   function withItems(list: BookmarkList, items: Bookmark[], revived: Iterable<string> = []): BookmarkList {
     const back = new Set(revived);
-    return { items, removed: back.size === 0 ? list.removed : list.removed.filter((tombstone) => !back.has(tombstone.entryId)) };
+    return {
+      items,
+      removed: back.size === 0 ? list.removed : list.removed.filter((tombstone) => !back.has(tombstone.entryId)),
+    };
   }
 
   function withoutItem(list: BookmarkList, entryId: string): BookmarkList {
     const items = list.items.filter((bookmark) => bookmark.entryId !== entryId);
-    const removed = [...list.removed.filter((tombstone) => tombstone.entryId !== entryId), { entryId, removedAt: now().toISOString() }];
+    const removed = [
+      ...list.removed.filter((tombstone) => tombstone.entryId !== entryId),
+      { entryId, removedAt: now().toISOString() },
+    ];
     return { items, removed: pruneTombstones(removed, new Set(items.map((bookmark) => bookmark.entryId)), now()) };
   }
 
   function added(list: BookmarkList, entryId: string, snapshot: BookmarkSnapshot | null): BookmarkList {
     const at = now().toISOString();
-    return withItems(list, [...list.items, { entryId, addedAt: at, updatedAt: at, note: '', tags: [], snapshot }], [entryId]);
+    return withItems(
+      list,
+      [...list.items, { entryId, addedAt: at, updatedAt: at, note: '', tags: [], snapshot }],
+      [entryId],
+    );
   }
 
   function onStorage(event: StorageEvent): void {
@@ -441,7 +460,9 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
       return nowBookmarked;
     },
     add(entryId, snapshot) {
-      mutate((current) => (current.items.some((bookmark) => bookmark.entryId === entryId) ? null : added(current, entryId, snapshot)));
+      mutate((current) =>
+        current.items.some((bookmark) => bookmark.entryId === entryId) ? null : added(current, entryId, snapshot),
+      );
     },
     remove(entryId) {
       let removed: Bookmark | undefined;
@@ -480,13 +501,16 @@ export function createBookmarkStore(options: BookmarkStoreOptions = {}): Bookmar
       mutate((current) =>
         withItems(
           current,
-          current.items.map((bookmark) => (bookmark.snapshot ? bookmark : { ...bookmark, snapshot: lookup(bookmark.entryId) ?? null })),
+          current.items.map((bookmark) =>
+            bookmark.snapshot ? bookmark : { ...bookmark, snapshot: lookup(bookmark.entryId) ?? null },
+          ),
         ),
       );
     },
     importEnvelope,
     async restoreBackup(backupKey, chunkOptions) {
-      const raw = state.backups.find((backup) => backup.key === backupKey)?.raw ?? storageOrNull()?.getItem(backupKey) ?? null;
+      const raw =
+        state.backups.find((backup) => backup.key === backupKey)?.raw ?? storageOrNull()?.getItem(backupKey) ?? null;
       if (raw === null) throw new BookmarksFormatError('The recovered data is no longer there.');
       const read = await readBackup(raw, chunkOptions);
       const summary = importEnvelope(read.envelope);

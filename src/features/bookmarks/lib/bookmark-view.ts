@@ -54,7 +54,10 @@ export function sortBookmarks(views: readonly BookmarkView[], sort: BookmarkSort
   const compare = (a: BookmarkView, b: BookmarkView): number => {
     if (sort.startsWith('added')) return compareOptional(added(a), added(b), descending);
     if (sort.startsWith('published')) {
-      return compareOptional(a.snapshot?.publishedOn, b.snapshot?.publishedOn, descending) || compareOptional(added(a), added(b), true);
+      return (
+        compareOptional(a.snapshot?.publishedOn, b.snapshot?.publishedOn, descending) ||
+        compareOptional(added(a), added(b), true)
+      );
     }
     return (
       compareOptional(a.snapshot?.issueDate, b.snapshot?.issueDate, descending) ||

@@ -22,7 +22,9 @@ function openBackup(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new BookmarksFormatError('The file is not JSON. Choose a bookmark backup exported from Frontier Reader (.json).');
+    throw new BookmarksFormatError(
+      'The file is not JSON. Choose a bookmark backup exported from Frontier Reader (.json).',
+    );
   }
   if (typeof value === 'object' && value !== null && 'format' in value && value.format !== BACKUP_FORMAT) {
     throw new BookmarksFormatError('The file is not a Frontier Reader bookmark backup.');

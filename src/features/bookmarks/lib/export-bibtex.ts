@@ -89,7 +89,10 @@ function escapeBibtexKeyword(tag: string): string {
 
 /** The `keywords` field: tags joined by commas; a final backslash is kept from escaping the closing brace. */
 function keywordList(tags: readonly string[]): string {
-  const list = tags.map(escapeBibtexKeyword).filter((tag) => tag !== '').join(', ');
+  const list = tags
+    .map(escapeBibtexKeyword)
+    .filter((tag) => tag !== '')
+    .join(', ');
   return list.endsWith('\\') ? `${list} ` : list;
 }
 
@@ -108,7 +111,10 @@ export function toBibtexEntry(record: ExportRecord): string {
   const arxivId = snapshot?.paper?.arxivId ?? null;
   const fields: string[] = [field('title', escapeBibtexTitle(recordTitle(record)))];
   if (snapshot) {
-    fields.push(field('year', escapeBibtex(snapshot.publishedOn.slice(0, 4))), field('date', escapeBibtex(snapshot.publishedOn)));
+    fields.push(
+      field('year', escapeBibtex(snapshot.publishedOn.slice(0, 4))),
+      field('date', escapeBibtex(snapshot.publishedOn)),
+    );
   }
   if (arxivId) {
     fields.push(

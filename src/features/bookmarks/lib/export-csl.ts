@@ -39,7 +39,12 @@ export function toCslItem(record: ExportRecord): CslItem {
   };
   if (snapshot) item.issued = dateParts(snapshot.publishedOn);
   if (arxivId) {
-    Object.assign(item, { DOI: `10.48550/arXiv.${arxivId}`, number: `arXiv:${arxivId}`, publisher: 'arXiv', genre: 'Preprint' });
+    Object.assign(item, {
+      DOI: `10.48550/arXiv.${arxivId}`,
+      number: `arXiv:${arxivId}`,
+      publisher: 'arXiv',
+      genre: 'Preprint',
+    });
   }
   if (notes.length > 0) item.note = notes.join('\n');
   if (bookmark.tags.length > 0) item.keyword = bookmark.tags.join(', ');

@@ -51,7 +51,8 @@ function itemLine(record: ExportRecord): string {
   const { snapshot, bookmark } = record;
   const title = recordTitle(record);
   const parts = [linkOrText(escapeMarkdown(title) || escapeMarkdown(bookmark.entryId), recordUrl(record))];
-  if (snapshot?.paper && snapshot.headline !== title && snapshot.headline.trim()) parts.push(escapeMarkdown(snapshot.headline));
+  if (snapshot?.paper && snapshot.headline !== title && snapshot.headline.trim())
+    parts.push(escapeMarkdown(snapshot.headline));
   const details = [
     snapshot?.organizations.length ? snapshot.organizations.join(', ') : null,
     snapshot?.paper?.arxivId ? `arXiv:${snapshot.paper.arxivId}` : null,

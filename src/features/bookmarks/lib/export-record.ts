@@ -31,7 +31,9 @@ export function isHttpUrl(url: string): boolean {
 export function recordUrl(record: ExportRecord): string {
   const arxivId = record.snapshot?.paper?.arxivId;
   if (arxivId) return arxivAbsUrl(arxivId);
-  const own = [record.snapshot?.paper?.url, record.snapshot?.url].find((url) => url !== undefined && url !== null && isHttpUrl(url));
+  const own = [record.snapshot?.paper?.url, record.snapshot?.url].find(
+    (url) => url !== undefined && url !== null && isHttpUrl(url),
+  );
   return own ?? record.appUrl;
 }
 

@@ -31,7 +31,8 @@ export function CopyLinkButton({ url }: { url: string }) {
       </Button>
       <p role="status" className="text-sm text-stone-700 dark:text-stone-300">
         {state === 'copied' && 'Link copied to the clipboard.'}
-        {state === 'failed' && 'Couldn’t copy automatically. The link is selected below; press Ctrl+C (⌘C on a Mac) to copy it.'}
+        {state === 'failed' &&
+          'Couldn’t copy automatically. The link is selected below; press Ctrl+C (⌘C on a Mac) to copy it.'}
       </p>
       {state === 'failed' && (
         <input

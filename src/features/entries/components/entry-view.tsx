@@ -28,20 +28,30 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
   const index = siblings.findIndex((candidate) => candidate.id === entry.id);
   const previous = index > 0 ? siblings[index - 1] : undefined;
   const next = index >= 0 ? siblings[index + 1] : undefined;
-  const lookup = (ids: string[]) => ids.map((id) => archive.entryById.get(id)).filter((found): found is Entry => !!found && found.id !== entry.id);
-  const sameAs = entry.paperGroup === null ? [] : (archive.entriesByPaper.get(entry.paperGroup) ?? []).filter((other) => other.id !== entry.id);
+  const lookup = (ids: string[]) =>
+    ids.map((id) => archive.entryById.get(id)).filter((found): found is Entry => !!found && found.id !== entry.id);
+  const sameAs =
+    entry.paperGroup === null
+      ? []
+      : (archive.entriesByPaper.get(entry.paperGroup) ?? []).filter((other) => other.id !== entry.id);
   const related = lookup(entry.related).slice(0, 5);
   const issueLabel = formatDate(entry.issueId);
 
   return (
     <Page title={entry.headline} width="prose">
       <Breadcrumbs
-        crumbs={[{ label: 'Issues', to: '/' }, { label: issueLabel, to: issuePath(entry.issueId) }, { label: entry.headline }]}
+        crumbs={[
+          { label: 'Issues', to: '/' },
+          { label: issueLabel, to: issuePath(entry.issueId) },
+          { label: entry.headline },
+        ]}
       />
       <article data-entry-id={entry.id} tabIndex={-1} aria-labelledby="entry-headline" className="outline-none">
         <header>
           <p className="flex flex-wrap items-center gap-x-2 text-sm font-medium text-stone-600 dark:text-stone-400">
-            <span className="font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">{ENTRY_KIND_LABELS[entry.kind]}</span>
+            <span className="font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">
+              {ENTRY_KIND_LABELS[entry.kind]}
+            </span>
             <span aria-hidden="true">·</span>
             <span>
               Published <FormattedDate date={entry.publishedOn} />
@@ -49,22 +59,30 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
             <span aria-hidden="true">·</span>
             <span>
               No. {entry.number} in{' '}
-              <Link to={issuePath(entry.issueId)} className="underline underline-offset-4 hover:text-stone-900 dark:hover:text-white">
+              <Link
+                to={issuePath(entry.issueId)}
+                className="underline underline-offset-4 hover:text-stone-900 dark:hover:text-white"
+              >
                 the issue of {issue ? formatDate(issue.date) : issueLabel}
               </Link>
             </span>
           </p>
-          <h1 id="entry-headline" className="mt-3 text-3xl leading-tight font-semibold tracking-tight text-balance text-stone-900 sm:text-4xl dark:text-stone-50">
+          <h1
+            id="entry-headline"
+            className="mt-3 text-3xl leading-tight font-semibold tracking-tight text-balance text-stone-900 sm:text-4xl dark:text-stone-50"
+          >
             {entry.headline}
           </h1>
           {entry.summary && (
-            <p className="mt-4 text-lg leading-relaxed text-pretty text-stone-700 dark:text-stone-300">{entry.summary}</p>
+            <p className="mt-4 text-lg leading-relaxed text-pretty text-stone-700 dark:text-stone-300">
+              {entry.summary}
+            </p>
           )}
           <div className="mt-5 flex flex-col gap-2.5">
             <OrganizationLinks organizations={entry.organizations} />
             <TopicChips topics={entry.topics} />
           </div>
-          <div className="mt-6 flex flex-wrap items-start gap-3 border-y border-stone-200 py-3 print:hidden dark:border-stone-800">
+          <div className="mt-6 flex flex-wrap items-start gap-3 border-y border-stone-200 py-3 dark:border-stone-800 print:hidden">
             {actions}
             <CopyLinkButton url={shareUrl} />
           </div>
@@ -89,10 +107,15 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
           <ul className="mt-3 space-y-2">
             {sameAs.map((other) => (
               <li key={other.id}>
-                <Link to={entryPath(other.id)} className="font-medium text-indigo-700 underline underline-offset-4 dark:text-indigo-300">
+                <Link
+                  to={entryPath(other.id)}
+                  className="font-medium text-indigo-700 underline underline-offset-4 dark:text-indigo-300"
+                >
                   {other.headline}
                 </Link>{' '}
-                <span className="text-sm text-stone-600 dark:text-stone-400">— issue of {formatDate(other.issueId)}</span>
+                <span className="text-sm text-stone-600 dark:text-stone-400">
+                  — issue of {formatDate(other.issueId)}
+                </span>
               </li>
             ))}
           </ul>

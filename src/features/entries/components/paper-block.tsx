@@ -12,7 +12,10 @@ export function PaperBlock({ entry }: { entry: Entry }) {
       aria-labelledby="paper-heading"
       className="rounded-xl border border-stone-200 bg-stone-100/60 p-5 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
     >
-      <h2 id="paper-heading" className="text-sm font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400">
+      <h2
+        id="paper-heading"
+        className="text-sm font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400"
+      >
         {heading}
       </h2>
       {entry.paper && (

@@ -24,28 +24,42 @@ export function HomeView({ archive }: { archive: Archive }) {
   return (
     <Page title="Latest issue">
       <section aria-labelledby="latest-heading">
-        <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Latest issue</p>
+        <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">
+          Latest issue
+        </p>
         <div className="mt-1 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
           <div>
-            <h1 id="latest-heading" className="text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl dark:text-stone-50">
+            <h1
+              id="latest-heading"
+              className="text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl dark:text-stone-50"
+            >
               Issue of {latestDate}
             </h1>
             <p className="mt-2 text-stone-700 dark:text-stone-300">
               {latestEntries.length} entries · {countArxivPapers(latestEntries)} arXiv papers
             </p>
           </div>
-          <Link to={issuePath(latest.id)} className={buttonClasses({ variant: 'primary', className: 'self-start sm:self-auto' })}>
+          <Link
+            to={issuePath(latest.id)}
+            className={buttonClasses({ variant: 'primary', className: 'self-start sm:self-auto' })}
+          >
             Read the full issue <span aria-hidden="true">→</span>
           </Link>
         </div>
-        <ol aria-label={`Headlines of the issue of ${latestDate}`} className="mt-8 grid grid-cols-1 gap-x-10 gap-y-1 md:grid-cols-2">
+        <ol
+          aria-label={`Headlines of the issue of ${latestDate}`}
+          className="mt-8 grid grid-cols-1 gap-x-10 gap-y-1 md:grid-cols-2"
+        >
           {latestEntries.map((entry) => (
             <li key={entry.id} className="border-b border-stone-200 dark:border-stone-800">
               <Link
                 to={entryPath(entry.id)}
                 className="group flex gap-3 rounded-md py-3 hover:bg-stone-100/70 dark:hover:bg-stone-900"
               >
-                <span aria-hidden="true" className="w-7 shrink-0 pt-0.5 text-right text-sm font-semibold text-stone-500 tabular-nums dark:text-stone-400">
+                <span
+                  aria-hidden="true"
+                  className="w-7 shrink-0 pt-0.5 text-right text-sm font-semibold text-stone-500 tabular-nums dark:text-stone-400"
+                >
                   {entry.number}
                 </span>
                 <span className="min-w-0">
@@ -80,7 +94,10 @@ export function HomeView({ archive }: { archive: Archive }) {
                 className="relative flex flex-col rounded-xl border border-stone-200 bg-white p-5 shadow-xs focus-within:ring-2 focus-within:ring-indigo-600 hover:border-indigo-300 dark:border-stone-800 dark:bg-stone-900 dark:focus-within:ring-indigo-400 dark:hover:border-indigo-700"
               >
                 <h3 className="text-lg font-semibold text-stone-900 dark:text-stone-50">
-                  <Link to={issuePath(issue.id)} className="outline-none after:absolute after:inset-0 after:rounded-xl after:content-['']">
+                  <Link
+                    to={issuePath(issue.id)}
+                    className="outline-none after:absolute after:inset-0 after:rounded-xl after:content-['']"
+                  >
                     <FormattedDate date={issue.date} style="long" />
                   </Link>
                 </h3>
@@ -92,7 +109,11 @@ export function HomeView({ archive }: { archive: Archive }) {
                     </span>
                   )}
                 </p>
-                <TopicChips topics={topTopics(entries, archive.bundle.topics)} issueId={issue.id} className="relative z-10 mt-4" />
+                <TopicChips
+                  topics={topTopics(entries, archive.bundle.topics)}
+                  issueId={issue.id}
+                  className="relative z-10 mt-4"
+                />
               </li>
             );
           })}

@@ -20,7 +20,10 @@ const linkClass =
 export function IssuePager({ previous, next, label, align = 'between' }: IssuePagerProps) {
   if (!previous && !next) return null;
   return (
-    <nav aria-label={label} className={`flex gap-3 print:hidden ${align === 'end' ? 'lg:justify-end' : 'justify-between'}`}>
+    <nav
+      aria-label={label}
+      className={`flex gap-3 print:hidden ${align === 'end' ? 'lg:justify-end' : 'justify-between'}`}
+    >
       {previous ? (
         <Link to={issuePath(previous.id)} rel="prev" className={linkClass}>
           <span className="text-xs font-medium text-stone-600 dark:text-stone-400">← Previous issue</span>

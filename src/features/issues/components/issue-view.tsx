@@ -53,7 +53,9 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
       <Breadcrumbs crumbs={[{ label: 'Issues', to: '/' }, { label: formatDate(issue.date) }]} />
       <header className="mb-8 flex flex-col gap-6 border-b border-stone-200 pb-8 lg:flex-row lg:items-end lg:justify-between dark:border-stone-800">
         <div className="min-w-0">
-          <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Weekly issue</p>
+          <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">
+            Weekly issue
+          </p>
           <h1 className="mt-1 text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl dark:text-stone-50">
             Issue of {dateLabel}
           </h1>
@@ -62,7 +64,7 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
             {papers > 0 && ` · ${papers} arXiv ${papers === 1 ? 'paper' : 'papers'}`}
           </p>
           <TopicChips topics={topics} issueId={issue.id} className="mt-3" />
-          <p className="mt-4 hidden text-sm text-stone-600 sm:block print:hidden dark:text-stone-400">
+          <p className="mt-4 hidden text-sm text-stone-600 sm:block dark:text-stone-400 print:hidden">
             Press <Kbd>j</Kbd> and <Kbd>k</Kbd> to move between entries, <Kbd>Enter</Kbd> to open one.
           </p>
         </div>
@@ -73,7 +75,11 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
       {entries.length === 0 ? (
         <p className="text-stone-700 dark:text-stone-300">This issue has no entries.</p>
       ) : (
-        <ol ref={listRef} aria-label={`Entries of the issue of ${dateLabel}`} className="flex flex-col gap-4 print:gap-6">
+        <ol
+          ref={listRef}
+          aria-label={`Entries of the issue of ${dateLabel}`}
+          className="flex flex-col gap-4 print:gap-6"
+        >
           {entries.slice(0, shownCount).map((entry) => (
             <li key={entry.id}>
               <EntryCard entry={entry} actions={renderEntryActions?.(entry)} />

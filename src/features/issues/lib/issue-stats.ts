@@ -11,7 +11,10 @@ export function topTopics(entries: readonly Entry[], taxonomy: readonly string[]
   }
   const order = new Map(taxonomy.map((topic, index) => [topic, index]));
   return [...counts.entries()]
-    .sort(([a, countA], [b, countB]) => countB - countA || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
+    .sort(
+      ([a, countA], [b, countB]) =>
+        countB - countA || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b),
+    )
     .slice(0, limit)
     .map(([topic]) => topic);
 }

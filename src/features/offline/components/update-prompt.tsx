@@ -5,5 +5,14 @@ import { applyUpdate, dismissUpdate } from '@/features/offline/lib/service-worke
 /** "Update available · Reload" when a new version is waiting; never reloads on its own. */
 export function UpdatePrompt() {
   const { needRefresh } = useServiceWorker();
-  return <Toast open={needRefresh} message="Update available" actionLabel="Reload" onAction={applyUpdate} dismissLabel="Later" onDismiss={dismissUpdate} />;
+  return (
+    <Toast
+      open={needRefresh}
+      message="Update available"
+      actionLabel="Reload"
+      onAction={applyUpdate}
+      dismissLabel="Later"
+      onDismiss={dismissUpdate}
+    />
+  );
 }

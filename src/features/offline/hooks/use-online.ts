@@ -11,5 +11,9 @@ function subscribe(listener: () => void): () => void {
 
 /** What the browser says about the network: false when it knows it is offline. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }

@@ -15,7 +15,8 @@ export interface ActiveFilterChipsProps {
 export function ActiveFilterChips({ selection, facets, onRemove, onClearAll }: ActiveFilterChipsProps) {
   const chips = FACET_KEYS.flatMap((key) =>
     (selection[key] ?? []).map((value) => {
-      const label = facets.find((facet) => facet.key === key)?.values.find((item) => item.value === value)?.label ?? value;
+      const label =
+        facets.find((facet) => facet.key === key)?.values.find((item) => item.value === value)?.label ?? value;
       return { key, value, label: YES_NO_FACETS.has(key) ? FACET_LABELS[key] : `${FACET_LABELS[key]}: ${label}` };
     }),
   );

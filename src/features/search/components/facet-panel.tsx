@@ -43,7 +43,15 @@ const checkboxClass =
 const linkButtonClass =
   'rounded text-sm font-medium text-indigo-800 underline-offset-4 hover:underline dark:text-indigo-200';
 
-function ValueOption({ facetKey, value, onToggle }: { facetKey: FacetKey; value: FacetValueCount; onToggle: FacetPanelProps['onToggle'] }) {
+function ValueOption({
+  facetKey,
+  value,
+  onToggle,
+}: {
+  facetKey: FacetKey;
+  value: FacetValueCount;
+  onToggle: FacetPanelProps['onToggle'];
+}) {
   const disabled = value.count === 0 && !value.selected;
   return (
     <li>
@@ -79,7 +87,8 @@ function FacetGroup({ facet, onToggle, onClear }: { facet: FacetCounts } & Omit<
   const long = facet.values.length > collapsesAt(facet.key);
   const needle = filter.trim().toLocaleLowerCase();
   let shown: FacetValueCount[];
-  if (needle) shown = facet.values.filter((value) => value.selected || value.label.toLocaleLowerCase().includes(needle));
+  if (needle)
+    shown = facet.values.filter((value) => value.selected || value.label.toLocaleLowerCase().includes(needle));
   else if (expanded || !long) shown = facet.values;
   else {
     // The top values, plus any selected value further down: selected values always stay visible.
@@ -90,7 +99,12 @@ function FacetGroup({ facet, onToggle, onClear }: { facet: FacetCounts } & Omit<
       <div className="flex items-baseline justify-between gap-2">
         <legend className="float-left text-sm font-semibold text-stone-900 dark:text-stone-100">{label}</legend>
         {selectedCount > 0 && (
-          <button type="button" className={linkButtonClass} onClick={() => onClear(facet.key)} aria-label={`Clear ${label.toLowerCase()} filter`}>
+          <button
+            type="button"
+            className={linkButtonClass}
+            onClick={() => onClear(facet.key)}
+            aria-label={`Clear ${label.toLowerCase()} filter`}
+          >
             Clear
           </button>
         )}
@@ -110,7 +124,7 @@ function FacetGroup({ facet, onToggle, onClear }: { facet: FacetCounts } & Omit<
           />
         </div>
       )}
-      <ul id={listId} className={`mt-1 clear-both space-y-0.5 ${expanded ? 'max-h-80 overflow-y-auto' : ''}`}>
+      <ul id={listId} className={`clear-both mt-1 space-y-0.5 ${expanded ? 'max-h-80 overflow-y-auto' : ''}`}>
         {shown.map((value) => (
           <ValueOption key={value.value} facetKey={facet.key} value={value} onToggle={onToggle} />
         ))}
@@ -139,7 +153,14 @@ function ToggleGroup({ facets, onToggle }: { facets: readonly FacetCounts[]; onT
       <ul className="clear-both space-y-0.5 pt-1">
         {facets.map((facet) => {
           const value = facet.values[0];
-          return value ? <ValueOption key={facet.key} facetKey={facet.key} value={{ ...value, label: FACET_LABELS[facet.key] }} onToggle={onToggle} /> : null;
+          return value ? (
+            <ValueOption
+              key={facet.key}
+              facetKey={facet.key}
+              value={{ ...value, label: FACET_LABELS[facet.key] }}
+              onToggle={onToggle}
+            />
+          ) : null;
         })}
       </ul>
     </fieldset>
@@ -151,12 +172,16 @@ const ORDER: readonly FacetKey[] = ['topic', 'org', 'issue', 'month', 'kind', 's
 /** Every facet, each with counts that account for the other active facets. */
 export function FacetPanel({ facets, onToggle, onClear }: FacetPanelProps) {
   const byKey = new Map(facets.map((facet) => [facet.key, facet]));
-  const toggles = (['code', 'bookmarked'] as const).map((key) => byKey.get(key)).filter((facet): facet is FacetCounts => !!facet);
+  const toggles = (['code', 'bookmarked'] as const)
+    .map((key) => byKey.get(key))
+    .filter((facet): facet is FacetCounts => !!facet);
   return (
     <div>
       {ORDER.map((key) => {
         const facet = byKey.get(key);
-        return facet && facet.values.length > 0 ? <FacetGroup key={key} facet={facet} onToggle={onToggle} onClear={onClear} /> : null;
+        return facet && facet.values.length > 0 ? (
+          <FacetGroup key={key} facet={facet} onToggle={onToggle} onClear={onClear} />
+        ) : null;
       })}
       {toggles.length > 0 && <ToggleGroup facets={toggles} onToggle={onToggle} />}
     </div>

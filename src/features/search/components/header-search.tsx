@@ -2,7 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { archiveKeys, type Archive } from '@/lib/archive-query';
-import { HEADER_SEARCH_INPUT_ID, isTypingTarget, SEARCH_INPUT_ID, type SearchNavigationState } from '@/features/search/lib/search-focus';
+import {
+  HEADER_SEARCH_INPUT_ID,
+  isTypingTarget,
+  SEARCH_INPUT_ID,
+  type SearchNavigationState,
+} from '@/features/search/lib/search-focus';
 import { SearchIcon } from '@/components/ui/icons';
 
 /**
@@ -88,7 +93,7 @@ export function HeaderSearch() {
         placeholder="Search"
         autoComplete="off"
         aria-keyshortcuts="/ Control+K"
-        className="h-9 w-32 rounded-md border border-stone-300 bg-stone-50 pr-8 pl-8 text-sm text-stone-900 placeholder:text-stone-500 focus-visible:w-44 focus-visible:bg-white focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-600 sm:w-48 sm:focus-visible:w-60 motion-safe:transition-[width] dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50 dark:placeholder:text-stone-400 dark:focus-visible:outline-indigo-400"
+        className="h-9 w-32 rounded-md border border-stone-300 bg-stone-50 pr-8 pl-8 text-sm text-stone-900 placeholder:text-stone-500 focus-visible:w-44 focus-visible:bg-white focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-600 motion-safe:transition-[width] sm:w-48 sm:focus-visible:w-60 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50 dark:placeholder:text-stone-400 dark:focus-visible:outline-indigo-400"
       />
       <kbd
         aria-hidden="true"

@@ -18,7 +18,10 @@ export function NoResults({ query, suggestion, filterCount, onClearFilters }: No
       {suggestion && (
         <p className="mt-2">
           Did you mean{' '}
-          <Link to={{ search: suggestion.href }} className="font-medium text-indigo-800 underline underline-offset-4 hover:no-underline dark:text-indigo-200">
+          <Link
+            to={{ search: suggestion.href }}
+            className="font-medium text-indigo-800 underline underline-offset-4 hover:no-underline dark:text-indigo-200"
+          >
             {suggestion.query}
           </Link>
           ?

@@ -39,7 +39,13 @@ export function QueryHelp() {
         }
       }}
     >
-      <Button ref={buttonRef} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)} className="h-11">
+      <Button
+        ref={buttonRef}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+        className="h-11"
+      >
         <HelpIcon />
         Search tips
       </Button>
@@ -62,10 +68,13 @@ export function QueryHelp() {
           ))}
         </dl>
         <p className="mt-3 text-stone-700 dark:text-stone-300">
-          Press <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">/</kbd> anywhere to search,{' '}
+          Press <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">/</kbd>{' '}
+          anywhere to search,{' '}
           <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">↓</kbd>{' '}
-          <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">↑</kbd> to move through results,{' '}
-          <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">Esc</kbd> to clear.
+          <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">↑</kbd> to move
+          through results,{' '}
+          <kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">Esc</kbd> to
+          clear.
         </p>
       </div>
     </div>

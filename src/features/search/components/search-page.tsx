@@ -76,7 +76,14 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
   const { limit, showMore } = useResultPaging(JSON.stringify([query, state.selection, state.sort, state.groupByPaper]));
 
   const request = useMemo(
-    () => ({ query, selection: state.selection, sort: state.sort ?? 'relevance', groupByPaper: state.groupByPaper, bookmarkedIds, limit }),
+    () => ({
+      query,
+      selection: state.selection,
+      sort: state.sort ?? 'relevance',
+      groupByPaper: state.groupByPaper,
+      bookmarkedIds,
+      limit,
+    }),
     [query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, limit],
   );
   const { response, status } = useSearch(archive, request);
@@ -102,7 +109,9 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
 
   return (
     <Page title={trimmed ? `Search: ${trimmed}` : 'Search'}>
-      <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">Search the archive</h1>
+      <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">
+        Search the archive
+      </h1>
       <form
         role="search"
         className="mt-4 flex items-start gap-2"
@@ -142,7 +151,11 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
       </form>
 
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p id={`${filtersId}-count`} role="status" className="mr-auto text-sm font-medium text-stone-800 dark:text-stone-200">
+        <p
+          id={`${filtersId}-count`}
+          role="status"
+          className="mr-auto text-sm font-medium text-stone-800 dark:text-stone-200"
+        >
           {countText(response.total, response.status, state.groupByPaper, trimmed)}
         </p>
         <label className="flex items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
@@ -170,14 +183,28 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
         </label>
       </div>
 
-      <ActiveFilterChips selection={state.selection} facets={response.facets} onRemove={toggle} onClearAll={clearFilters} />
+      <ActiveFilterChips
+        selection={state.selection}
+        facets={response.facets}
+        onRemove={toggle}
+        onClearAll={clearFilters}
+      />
 
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
         <section aria-labelledby={`${filtersId}-heading`} className="mb-6 lg:mb-0">
-          <h2 id={`${filtersId}-heading`} className="sr-only lg:not-sr-only lg:text-sm lg:font-semibold lg:tracking-wide lg:text-stone-600 lg:uppercase dark:lg:text-stone-400">
+          <h2
+            id={`${filtersId}-heading`}
+            className="sr-only lg:not-sr-only lg:text-sm lg:font-semibold lg:tracking-wide lg:text-stone-600 lg:uppercase dark:lg:text-stone-400"
+          >
             Filters
           </h2>
-          <Button size="sm" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)} className="lg:hidden">
+          <Button
+            size="sm"
+            aria-expanded={filtersOpen}
+            aria-controls={filtersId}
+            onClick={() => setFiltersOpen((open) => !open)}
+            className="lg:hidden"
+          >
             <FilterIcon />
             Filters
             {filterCount > 0 && (
@@ -202,11 +229,18 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
           </h2>
           {slowIndexing && (
             <p className="mb-3 rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300">
-              {status === 'partial' ? 'Indexing the full text; until it is done, only titles, organisations and topics are searched.' : 'Preparing search…'}
+              {status === 'partial'
+                ? 'Indexing the full text; until it is done, only titles, organisations and topics are searched.'
+                : 'Preparing search…'}
             </p>
           )}
           {response.total === 0 && response.status !== 'idle' && response.status !== 'indexing' ? (
-            <NoResults query={trimmed} suggestion={suggestion} filterCount={filterCount} onClearFilters={clearFilters} />
+            <NoResults
+              query={trimmed}
+              suggestion={suggestion}
+              filterCount={filterCount}
+              onClearFilters={clearFilters}
+            />
           ) : (
             <SearchResults
               hits={response.hits}

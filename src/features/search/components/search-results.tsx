@@ -34,7 +34,15 @@ export function focusFirstResult(container: ParentNode = document): boolean {
   return !!link;
 }
 
-function ResultItem({ hit, grouped, renderActions }: { hit: SearchHit; grouped: boolean; renderActions?: SearchResultsProps['renderActions'] }) {
+function ResultItem({
+  hit,
+  grouped,
+  renderActions,
+}: {
+  hit: SearchHit;
+  grouped: boolean;
+  renderActions?: SearchResultsProps['renderActions'];
+}) {
   const { entry } = hit;
   const headingId = `result-${entry.id}`;
   const others = hit.coverage.filter((item) => item.id !== entry.id);
@@ -54,7 +62,10 @@ function ResultItem({ hit, grouped, renderActions }: { hit: SearchHit; grouped: 
               <span aria-hidden="true">·</span>
               <FormattedDate date={entry.publishedOn} />
             </p>
-            <h3 id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50">
+            <h3
+              id={headingId}
+              className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50"
+            >
               <Link
                 to={entryPath(entry.id)}
                 {...{ [RESULT_LINK]: '' }}

@@ -13,7 +13,8 @@ export function useDraftQuery(urlQuery: string): [string, (value: string) => voi
   const [seenLocation, setSeenLocation] = useState(location.key);
   if (location.key !== seenLocation) {
     setSeenLocation(location.key);
-    const typing = navigationType === NavigationType.Replace && (location.state as SearchNavigationState | null)?.typing;
+    const typing =
+      navigationType === NavigationType.Replace && (location.state as SearchNavigationState | null)?.typing;
     if (!typing) setDraft(urlQuery);
   }
   return [draft, setDraft];

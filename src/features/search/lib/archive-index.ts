@@ -85,7 +85,11 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
         const distance = candidate.length - term.length;
-        expansions.push({ term: candidate, weight: (this.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance), data });
+        expansions.push({
+          term: candidate,
+          weight: (this.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance),
+          data,
+        });
       }
     }
     if (match.fuzzy) {
@@ -94,7 +98,11 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
         for (const [candidate, [data, distance]] of this._index.fuzzyGet(term, maxDistance)) {
           if (seen.has(candidate) || distance === 0) continue;
           seen.add(candidate);
-          expansions.push({ term: candidate, weight: (this.weights.fuzzy * candidate.length) / (candidate.length + distance), data });
+          expansions.push({
+            term: candidate,
+            weight: (this.weights.fuzzy * candidate.length) / (candidate.length + distance),
+            data,
+          });
         }
       }
     }
@@ -121,7 +129,9 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
         const bit = FIELD_BIT[field];
         for (const [shortId, frequency] of postings) {
           const length = this.lengths[shortId * this.fieldCount + fieldId]!;
-          const bm25 = inverseDocumentFrequency * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
+          const bm25 =
+            inverseDocumentFrequency *
+            (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
           visit(this.documentOfShortId[shortId]!, boost * bm25, bit);
         }
       }

@@ -34,13 +34,19 @@ function queryFilterTest(tables: readonly FacetTable[], filter: QueryFilter): En
  * A test for required and excluded phrases against each entry's folded text (`textOf`, words joined by single spaces
  * and wrapped in spaces), or null when there are none.
  */
-function phraseTest(required: readonly (readonly string[])[], excluded: readonly string[], textOf: (i: number) => string): EntryTest | null {
+function phraseTest(
+  required: readonly (readonly string[])[],
+  excluded: readonly string[],
+  textOf: (i: number) => string,
+): EntryTest | null {
   if (required.length === 0 && excluded.length === 0) return null;
   const requiredText = required.map((phrase) => ` ${phrase.join(' ')} `);
   const excludedText = excluded.map((phrase) => ` ${phraseWords(phrase).join(' ')} `);
   return (i) => {
     const text = textOf(i);
-    return requiredText.every((phrase) => text.includes(phrase)) && !excludedText.some((phrase) => text.includes(phrase));
+    return (
+      requiredText.every((phrase) => text.includes(phrase)) && !excludedText.some((phrase) => text.includes(phrase))
+    );
   };
 }
 

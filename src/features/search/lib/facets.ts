@@ -8,7 +8,16 @@ import { ENTRY_KIND_LABELS, MONTH_NAMES } from '@/shared/labels';
 
 /** The facets, by their URL parameter name. */
 export type FacetKey = 'issue' | 'month' | 'org' | 'topic' | 'kind' | 'source' | 'code' | 'bookmarked';
-export const FACET_KEYS = ['issue', 'month', 'org', 'topic', 'kind', 'source', 'code', 'bookmarked'] as const satisfies readonly FacetKey[];
+export const FACET_KEYS = [
+  'issue',
+  'month',
+  'org',
+  'topic',
+  'kind',
+  'source',
+  'code',
+  'bookmarked',
+] as const satisfies readonly FacetKey[];
 
 /** Selected values per facet; a missing or empty list means "any". Yes/no facets use the value `'1'`. */
 export type FacetSelection = Partial<Record<FacetKey, readonly string[]>>;
@@ -131,12 +140,18 @@ export class FacetTablesBuilder {
   }
 
   build(): FacetTable[] {
-    return [this.issue, this.month, this.org, this.topic, this.kind, this.source, this.code].map((table) => table.build());
+    return [this.issue, this.month, this.org, this.topic, this.kind, this.source, this.code].map((table) =>
+      table.build(),
+    );
   }
 }
 
 /** Every facet table except `bookmarked`, in one go. */
-export function buildFacetTables(entries: readonly Entry[], issues: readonly Issue[], topics: readonly string[]): FacetTable[] {
+export function buildFacetTables(
+  entries: readonly Entry[],
+  issues: readonly Issue[],
+  topics: readonly string[],
+): FacetTable[] {
   const builder = new FacetTablesBuilder(entries, issues, topics);
   for (const entry of entries) builder.add(entry);
   return builder.build();
@@ -150,7 +165,14 @@ export function buildBookmarkedTable(entries: readonly Entry[], bookmarkedIds: R
     if (bookmarkedIds.has(entry.id)) valueIds.push(0);
     offsets[i + 1] = valueIds.length;
   });
-  return { key: 'bookmarked', values: ['1'], labels: ['Bookmarked'], offsets, valueIds: Uint32Array.from(valueIds), fixedOrder: true };
+  return {
+    key: 'bookmarked',
+    values: ['1'],
+    labels: ['Bookmarked'],
+    offsets,
+    valueIds: Uint32Array.from(valueIds),
+    fixedOrder: true,
+  };
 }
 
 /** The result of {@link countFacets}: entries passing every facet, and each facet's disjunctive counts. */
@@ -166,7 +188,11 @@ export interface FacetOutcome {
  * An entry counts towards facet F's values when it passes every active facet except possibly F
  * (disjunctive faceting: a facet's counts show what choosing one more of its values would give).
  */
-export function countFacets(tables: readonly FacetTable[], selection: FacetSelection, candidates: Iterable<number>): FacetOutcome {
+export function countFacets(
+  tables: readonly FacetTable[],
+  selection: FacetSelection,
+  candidates: Iterable<number>,
+): FacetOutcome {
   const counts = tables.map((table) => new Uint32Array(table.values.length));
   const active: { tableIndex: number; table: FacetTable; selected: Uint8Array }[] = [];
   tables.forEach((table, tableIndex) => {
@@ -213,7 +239,11 @@ export function countFacets(tables: readonly FacetTable[], selection: FacetSelec
 }
 
 /** Turns raw counts into what the page lists: fixed-order facets keep their order, others go by count. */
-export function describeFacets(tables: readonly FacetTable[], selection: FacetSelection, counts: readonly Uint32Array[]): FacetCounts[] {
+export function describeFacets(
+  tables: readonly FacetTable[],
+  selection: FacetSelection,
+  counts: readonly Uint32Array[],
+): FacetCounts[] {
   return tables.map((table, t) => {
     const chosen = new Set(selection[table.key] ?? []);
     const tableCounts = counts[t]!;
@@ -223,7 +253,8 @@ export function describeFacets(tables: readonly FacetTable[], selection: FacetSe
       count: tableCounts[id] ?? 0,
       selected: chosen.has(value),
     }));
-    if (!table.fixedOrder) values.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    if (!table.fixedOrder)
+      values.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     // A selected value the archive does not have (from an old link) stays visible so it can be cleared.
     const known = new Set(table.values);
     for (const value of chosen) {

@@ -110,7 +110,11 @@ export function bestSnippet(passages: readonly string[], highlight: HighlightTer
   let best: { text: string; ranges: [number, number][]; score: number } | null = null;
   // A cheap substring test skips the sentences that cannot match, before they are split into words.
   const needles =
-    highlight.terms.size <= 64 ? [...highlight.terms, ...highlight.prefixes, ...highlight.phrases.map((phrase) => phrase[0] ?? '')].filter(Boolean) : null;
+    highlight.terms.size <= 64
+      ? [...highlight.terms, ...highlight.prefixes, ...highlight.phrases.map((phrase) => phrase[0] ?? '')].filter(
+          Boolean,
+        )
+      : null;
   for (const passage of passages) {
     for (const sentence of sentences(passage)) {
       if (needles && ASCII_TEXT.test(sentence)) {
@@ -126,7 +130,9 @@ export function bestSnippet(passages: readonly string[], highlight: HighlightTer
   }
   if (!best) {
     const first = passages.find((passage) => passage.trim() !== '') ?? '';
-    return first.length <= SNIPPET_LENGTH ? [{ text: first, mark: false }] : [{ text: `${cut(first, 0, SNIPPET_LENGTH)}…`, mark: false }];
+    return first.length <= SNIPPET_LENGTH
+      ? [{ text: first, mark: false }]
+      : [{ text: `${cut(first, 0, SNIPPET_LENGTH)}…`, mark: false }];
   }
   const { text, ranges } = best;
   if (text.length <= SNIPPET_LENGTH) return toSegments(text, ranges);

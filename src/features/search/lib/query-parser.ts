@@ -58,7 +58,14 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
  * is ignored or read as plain words, so every keystroke gives a sensible query.
  */
 export function parseQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { words: [], phrases: [], excludedWords: [], excludedPhrases: [], filters: [], partialWord: null };
+  const query: ParsedQuery = {
+    words: [],
+    phrases: [],
+    excludedWords: [],
+    excludedPhrases: [],
+    filters: [],
+    partialWord: null,
+  };
   let i = 0;
   let lastWordEndsInput = false;
   while (i < input.length) {

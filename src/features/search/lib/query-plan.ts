@@ -37,11 +37,13 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
       if (!prefixMatches(term)) return;
       prefixes.push(term);
     } else if (STOP_WORDS.has(term)) return;
-    if (!words.some((existing) => existing.term === term && !existing.isLast)) words.push({ term, isLast, exact: false });
+    if (!words.some((existing) => existing.term === term && !existing.isLast))
+      words.push({ term, isLast, exact: false });
   });
   const phrases = parsed.phrases.map(phraseWords).filter((phrase) => phrase.length > 0);
   for (const term of phrases.flat()) {
-    if (!STOP_WORDS.has(term) && !words.some((existing) => existing.term === term)) words.push({ term, isLast: false, exact: true });
+    if (!STOP_WORDS.has(term) && !words.some((existing) => existing.term === term))
+      words.push({ term, isLast: false, exact: true });
   }
   return { words, prefixes, phrases };
 }

@@ -63,9 +63,18 @@ export function effectiveSort(requested: SortOrder, hasText: boolean): SortOrder
  * Sorts matches in place: by score (ties newest first), or by date. Matches without text come already newest first
  * (they are filtered from {@link ArchiveOrder.dateOrder}), so they only need reversing for oldest first.
  */
-export function rankEntries(matches: number[], sort: SortOrder, hasText: boolean, scores: Float64Array, dateRank: Int32Array): number[] {
+export function rankEntries(
+  matches: number[],
+  sort: SortOrder,
+  hasText: boolean,
+  scores: Float64Array,
+  dateRank: Int32Array,
+): number[] {
   if (sort === 'relevance') return matches.sort((a, b) => scores[b]! - scores[a]! || dateRank[a]! - dateRank[b]!);
-  if (hasText) return matches.sort(sort === 'newest' ? (a, b) => dateRank[a]! - dateRank[b]! : (a, b) => dateRank[b]! - dateRank[a]!);
+  if (hasText)
+    return matches.sort(
+      sort === 'newest' ? (a, b) => dateRank[a]! - dateRank[b]! : (a, b) => dateRank[b]! - dateRank[a]!,
+    );
   return sort === 'oldest' ? matches.reverse() : matches;
 }
 

@@ -2,12 +2,7 @@
  * The page's one way to search: an asynchronous client that runs the engine in a Web Worker, or on the main thread
  * (slower, but whole) where the worker cannot start or fails.
  */
-import type {
-  SearchEngine,
-  SearchHit,
-  SearchRequest,
-  SearchResponse,
-} from '@/features/search/lib/search-engine';
+import type { SearchEngine, SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
 import { toWireRequest } from '@/features/search/worker/protocol';
 import type { Archive } from '@/lib/archive-query';
@@ -65,7 +60,6 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   private setStatus(status: IndexStatus) {
     if (status !== this.status) this.announce(status);
   }
-
 
   start(): void {
     if (this.started) return;

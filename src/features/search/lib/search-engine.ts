@@ -17,7 +17,14 @@ import {
 import { bestSnippet, highlightText, type HighlightTerms, type TextSegment } from '@/features/search/lib/highlight';
 import { highlightTermsFor, planQuery } from '@/features/search/lib/query-plan';
 import { formatQuery, parseQuery, type ParsedQuery } from '@/features/search/lib/query-parser';
-import { archiveOrder, effectiveSort, onePerPaper, rankEntries, type ArchiveOrder, type SortOrder } from '@/features/search/lib/ranking';
+import {
+  archiveOrder,
+  effectiveSort,
+  onePerPaper,
+  rankEntries,
+  type ArchiveOrder,
+  type SortOrder,
+} from '@/features/search/lib/ranking';
 import { SLICE_MS, TimeSlicer, yieldToMain } from '@/features/search/lib/time-slicer';
 import { WordMatcher } from '@/features/search/lib/word-matcher';
 import { IndexStatusSource, type IndexStatus } from '@/features/search/lib/index-status';
@@ -99,7 +106,11 @@ export interface BuildOptions {
 
 /** The texts a snippet is chosen from: the summary, each paragraph, the paper title. */
 function snippetPassages(entry: Entry): string[] {
-  return [entry.summary, ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')), entry.paper?.title ?? ''];
+  return [
+    entry.summary,
+    ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')),
+    entry.paper?.title ?? '',
+  ];
 }
 
 /** An entry's text folded into words joined by single spaces and wrapped in spaces, for phrase tests. */
@@ -159,8 +170,6 @@ export class SearchEngine extends IndexStatusSource {
     this.matcher = new WordMatcher(this.index, entries.length);
     this.issueById = new Map(issues.map((issue) => [issue.id, issue]));
   }
-
-
 
   /** Starts building the index (once); resolves when bodies are indexed too. */
   start(options: BuildOptions = {}): Promise<BuildStats> {
@@ -223,7 +232,12 @@ export class SearchEngine extends IndexStatusSource {
     const { entries: matched, matchedTerms } = this.matcher.match(plan.words);
     const candidates = filterCandidates(
       hasText ? matched : Array.from(this.order.dateOrder),
-      { excluded: this.matcher.excluded(parsed.excludedWords), filters: parsed.filters, phrases: plan.phrases, excludedPhrases: parsed.excludedPhrases },
+      {
+        excluded: this.matcher.excluded(parsed.excludedWords),
+        filters: parsed.filters,
+        phrases: plan.phrases,
+        excludedPhrases: parsed.excludedPhrases,
+      },
       tables,
       this.phraseTextOf,
     );
@@ -281,7 +295,11 @@ export class SearchEngine extends IndexStatusSource {
 const engines = new WeakMap<object, SearchEngine>();
 
 /** The one engine for a bundle: the index is built once per bundle, never per keystroke or route change. */
-export function engineFor(bundle: { entries: readonly Entry[]; issues: readonly Issue[]; topics: readonly string[] }): SearchEngine {
+export function engineFor(bundle: {
+  entries: readonly Entry[];
+  issues: readonly Issue[];
+  topics: readonly string[];
+}): SearchEngine {
   let engine = engines.get(bundle);
   if (!engine) {
     engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);

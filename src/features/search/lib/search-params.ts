@@ -26,7 +26,14 @@ export function readSearchParams(params: URLSearchParams): SearchState {
       ? params.get(key) === '1'
         ? ['1']
         : []
-      : [...new Set(params.getAll(key).map((value) => value.trim()).filter(Boolean))];
+      : [
+          ...new Set(
+            params
+              .getAll(key)
+              .map((value) => value.trim())
+              .filter(Boolean),
+          ),
+        ];
     if (values.length > 0) selection[key] = values;
   }
   const sort = params.get('sort');

@@ -47,8 +47,13 @@ export class WordMatcher {
     this.reset();
     const matchedTerms = new Set<string>();
     words.forEach((word, k) => {
-      const match = { prefix: word.isLast && prefixMatches(word.term), fuzzy: word.exact ? false : fuzzinessFor(word.term) };
-      const terms = this.index.visitPostings(word.term, match, (documentId, score, fieldBit) => this.record(entryOfDocument(documentId), k, score, fieldBit));
+      const match = {
+        prefix: word.isLast && prefixMatches(word.term),
+        fuzzy: word.exact ? false : fuzzinessFor(word.term),
+      };
+      const terms = this.index.visitPostings(word.term, match, (documentId, score, fieldBit) =>
+        this.record(entryOfDocument(documentId), k, score, fieldBit),
+      );
       for (const term of terms) matchedTerms.add(term);
     });
     return { entries: this.touched.filter((i) => this.wordHits[i] === words.length), matchedTerms };
@@ -59,7 +64,10 @@ export class WordMatcher {
     const excluded = new Set<number>();
     for (const word of words) {
       const term = processIndexTerm(word);
-      if (term) this.index.visitPostings(term, { prefix: false, fuzzy: false }, (documentId) => excluded.add(entryOfDocument(documentId)));
+      if (term)
+        this.index.visitPostings(term, { prefix: false, fuzzy: false }, (documentId) =>
+          excluded.add(entryOfDocument(documentId)),
+        );
     }
     return excluded;
   }
