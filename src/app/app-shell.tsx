@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Page } from '@/components/layout/page';
-import { LogoIcon } from '@/components/ui/icons';
 import { PageSkeleton } from '@/components/ui/skeleton';
+import { BrandLink } from '@/app/brand-link';
 
 const navLinkClass = 'rounded-md px-3 py-1.5 text-stone-700 dark:text-stone-300';
 
@@ -15,13 +15,7 @@ export function AppShell() {
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-950">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
-          <Link
-            to="/"
-            className="flex items-center gap-2 rounded-md py-1 font-semibold tracking-tight text-stone-900 dark:text-stone-50"
-          >
-            <LogoIcon className="size-6 text-indigo-700 dark:text-indigo-300" />
-            <span>Frontier Reader</span>
-          </Link>
+          <BrandLink />
           <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto">
             <ul className="flex items-center gap-1 text-sm font-medium">
               <li>

@@ -1,5 +1,4 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { LogoIcon } from '@/components/ui/icons';
 import { HeaderSearch } from '@/features/search/components/header-search';
 import { BookmarksNavLink } from '@/features/bookmarks/components/bookmarks-nav-link';
 import { BookmarkShortcut } from '@/features/bookmarks/components/bookmark-shortcut';
@@ -7,6 +6,7 @@ import { StorageNotice } from '@/features/bookmarks/components/storage-notice';
 import { OfflineIndicator } from '@/features/offline/components/offline-indicator';
 import { UpdatePrompt } from '@/features/offline/components/update-prompt';
 import { ThemeToggle } from '@/features/theme/components/theme-toggle';
+import { BrandLink } from '@/app/brand-link';
 
 /** Nav links are styled from here so links rendered by features (Bookmarks) match; the current section is underlined. */
 const navClass =
@@ -25,13 +25,7 @@ export function RootLayout() {
       </a>
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-950 print:static print:border-0">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
-          <Link
-            to="/"
-            className="flex items-center gap-2 rounded-md py-1 font-semibold tracking-tight text-stone-900 dark:text-stone-50"
-          >
-            <LogoIcon className="size-6 text-indigo-700 dark:text-indigo-300" />
-            <span>Frontier Reader</span>
-          </Link>
+          <BrandLink />
           <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto print:hidden">
             <ul className={navClass}>
               <li>
