@@ -10,7 +10,7 @@ import {
   VIEWPORTS,
 } from './support/fixtures';
 
-/** The number in the result count ("12 results for …"). */
+/** The number in the result count ("12 results for …"); answers arrive from the worker, so assert with expect.poll. */
 async function resultCount(page: Page): Promise<number> {
   const status = page
     .getByRole('main')
@@ -42,7 +42,7 @@ test('typing shows highlighted results, and the query lives in the URL', async (
   await page.goto('/search');
   await searchBox(page).fill('mixture');
   await expect(page).toHaveURL(/\/search\?q=mixture$/);
-  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
   const first = page.getByRole('main').getByRole('article').first();
   await expect(first.locator('mark').first()).toHaveText(/mixture/i);
   await expect(first.getByText('Matched in')).toBeVisible();
@@ -53,7 +53,7 @@ test('search runs in a Web Worker: the page never loads the search engine itself
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto('/search?q=mixture');
-  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
   await expect(page.getByRole('main').getByRole('article').first().locator('mark').first()).toHaveText(/mixture/i);
   // A worker that failed would have been terminated, and the page would have fetched the engine to search itself.
   await expect
@@ -68,11 +68,11 @@ test('typos, accents and word beginnings still find entries', async ({ page }) =
   const archive = loadArchive();
   await page.goto('/search');
   await searchBox(page).fill('transfromer ');
-  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
   await expect(page.getByRole('main').locator('mark').first()).toHaveText(/transformer/i);
   if (archive.entries.some((entry) => JSON.stringify(entry).includes('Montréal'))) {
     await searchBox(page).fill('Montreal');
-    expect(await resultCount(page)).toBeGreaterThan(0);
+    await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
     await expect(page.getByRole('main').locator('mark', { hasText: 'Montréal' }).first()).toBeVisible();
   }
 });
@@ -127,7 +127,7 @@ test('the keyboard reaches search from any page and moves through results', asyn
   await expect(page).toHaveURL(/\/search\?q=mixture/);
   await expect(searchBox(page)).toBeFocused();
   await expect(searchBox(page)).toHaveValue('mixture');
-  expect(await resultCount(page)).toBeGreaterThan(1);
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(1);
 
   const links = page.getByRole('main').getByRole('article').locator('h3 a');
   await page.keyboard.press('ArrowDown');
@@ -159,7 +159,7 @@ test('no results: says so, suggests a spelling, and following it finds entries',
   await suggestion.click();
   await expect(page).toHaveURL(/\/search\?q=agents$/);
   await expect(searchBox(page)).toHaveValue('agents');
-  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
   await expect(page.getByRole('main').getByRole('article').first().locator('mark').first()).toHaveText(/agents?/i);
 });
 
@@ -169,7 +169,7 @@ test('no results under filters: offers to clear them, not a spelling, since the 
   await expect(page.getByText('Did you mean')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/kind=/);
-  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
 });
 
 test('group by paper merges entries about the same paper', async ({ page }) => {
@@ -191,7 +191,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await setColorScheme(page, scheme);
         const { topic } = twoFacets();
         await page.goto(`/search?q=mixture&topic=${encodeURIComponent(topic)}`);
-        expect(await resultCount(page)).toBeGreaterThan(0);
+        await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
         if (name === 'mobile') {
           const filters = page.getByRole('button', { name: /^Filters/ });
           await expect(filters).toBeVisible();
