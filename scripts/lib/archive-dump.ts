@@ -2,7 +2,7 @@
  * The archive in the fields of schema 1 (issues, entries with every field, topics), whatever the stored layout:
  * tools, diffs and tests read this instead of knowing how the bundle is stored. Pure; the CLI is scripts/archive-dump.ts.
  */
-import type { ArchiveBundle, Entry, Issue } from '../../src/shared/bundle';
+import { groupByPaper, type ArchiveBundle, type Entry, type Issue } from '../../src/shared/bundle';
 
 /** An entry as schema 1 wrote it: `sameAs` lists the other entries about the same paper. */
 export type SchemaOneEntry = Omit<Entry, 'paperGroup' | 'outlet'> & { sameAs: string[] };
@@ -17,16 +17,10 @@ export interface SchemaOneArchive {
 
 /** Converts a bundle to schema 1; `sameAs` is spelled out per entry, so a paper covered n times costs n² ids here. */
 export function toSchemaOne(bundle: ArchiveBundle): SchemaOneArchive {
-  const members = new Map<string, string[]>();
-  for (const entry of bundle.entries) {
-    if (entry.paperGroup === null) continue;
-    const group = members.get(entry.paperGroup);
-    if (group) group.push(entry.id);
-    else members.set(entry.paperGroup, [entry.id]);
-  }
+  const members = groupByPaper(bundle.entries);
   const entries = bundle.entries.map(({ paperGroup, outlet: _outlet, ...rest }): SchemaOneEntry => {
     const group = paperGroup === null ? [] : (members.get(paperGroup) ?? []);
-    return { ...rest, sameAs: group.filter((id) => id !== rest.id) };
+    return { ...rest, sameAs: group.flatMap((other) => (other.id === rest.id ? [] : [other.id])) };
   });
   return { schemaVersion: 1, issues: bundle.issues, entries, topics: bundle.topics };
 }

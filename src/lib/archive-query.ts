@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { BUNDLE_PATH, parseBundle, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
+import { BUNDLE_PATH, groupByPaper, parseBundle, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
+import { yieldToMain } from '@/lib/yield-to-main';
 
 /** The loaded bundle with the look-ups every page needs, computed once per fetch. */
 export interface Archive {
@@ -35,13 +36,6 @@ export function indexArchive(bundle: ArchiveBundle): Archive {
       issue.entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => entry !== undefined),
     );
   }
-  const entriesByPaper = new Map<string, Entry[]>();
-  for (const entry of bundle.entries) {
-    if (entry.paperGroup === null) continue;
-    const group = entriesByPaper.get(entry.paperGroup);
-    if (group) group.push(entry);
-    else entriesByPaper.set(entry.paperGroup, [entry]);
-  }
   return {
     bundle,
     issues: bundle.issues,
@@ -49,13 +43,8 @@ export function indexArchive(bundle: ArchiveBundle): Archive {
     issueById: new Map(bundle.issues.map((issue) => [issue.id, issue])),
     entryById,
     entriesByIssue,
-    entriesByPaper,
+    entriesByPaper: groupByPaper(bundle.entries),
   };
-}
-
-/** Resolves in a later task, so the browser can paint and handle input between the steps of loading the archive. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Fetches and validates the bundle from this origin; parsing, validating and indexing each run in their own task. */
@@ -77,9 +66,9 @@ export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
   } catch {
     throw new ArchiveFetchError('The archive is not valid JSON.');
   }
-  await nextTask();
+  await yieldToMain();
   const bundle = parseBundle(json);
-  await nextTask();
+  await yieldToMain();
   return indexArchive(bundle);
 }
 

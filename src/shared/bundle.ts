@@ -144,6 +144,18 @@ export type Publication = z.output<typeof publicationSchema>;
 /** The whole archive as the app loads it. */
 export type ArchiveBundle = z.output<typeof archiveBundleSchema>;
 
+/** Entries about the same paper, keyed by {@link Entry.paperGroup}, in the order given; ungrouped entries are left out. */
+export function groupByPaper<T extends { paperGroup: string | null }>(entries: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    if (entry.paperGroup === null) continue;
+    const group = groups.get(entry.paperGroup);
+    if (group) group.push(entry);
+    else groups.set(entry.paperGroup, [entry]);
+  }
+  return groups;
+}
+
 /** Raised when a bundle is not one this code can read. */
 export class BundleError extends Error {
   override name = 'BundleError';

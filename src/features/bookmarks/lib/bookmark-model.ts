@@ -1,6 +1,7 @@
 import { z } from '@/shared/zod';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
+import { yieldToMain } from '@/lib/yield-to-main';
 
 /** The envelope version this code writes; older versions are migrated on read. */
 export const BOOKMARKS_VERSION = 2;
@@ -283,13 +284,6 @@ export function readEnvelope(value: unknown, now: string = new Date().toISOStrin
   return step.value;
 }
 
-/** Lets the browser paint and handle input; scheduler.yield keeps this task's priority where it exists. */
-export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** {@link readEnvelope} for long lists: yields to the event loop between chunks and reports progress. */
 export async function readEnvelopeInChunks(value: unknown, options: ChunkOptions = {}): Promise<ReadEnvelope> {
   const steps = readSteps(value, options.now ?? new Date().toISOString(), options.chunkSize ?? READ_CHUNK_SIZE);
@@ -297,7 +291,7 @@ export async function readEnvelopeInChunks(value: unknown, options: ChunkOptions
   let step = steps.next();
   while (!step.done) {
     options.onProgress?.(step.value, total);
-    await yieldToEventLoop();
+    await yieldToMain();
     step = steps.next();
   }
   options.onProgress?.(total, total);

@@ -25,7 +25,8 @@ import {
   type ArchiveOrder,
   type SortOrder,
 } from '@/features/search/lib/ranking';
-import { SLICE_MS, TimeSlicer, yieldToMain } from '@/features/search/lib/time-slicer';
+import { SLICE_MS, TimeSlicer } from '@/features/search/lib/time-slicer';
+import { yieldToMain } from '@/lib/yield-to-main';
 import { WordMatcher } from '@/features/search/lib/word-matcher';
 import { IndexStatusSource, type IndexStatus } from '@/features/search/lib/index-status';
 import type { Entry, Issue } from '@/shared/bundle';

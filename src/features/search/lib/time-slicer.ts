@@ -1,27 +1,11 @@
 /** Long work split into short slices on the main thread, so input and rendering never wait for it. */
+import { yieldToMain } from '@/lib/yield-to-main';
 
 /**
  * Work per slice, in milliseconds of real time. Lighthouse's mobile run multiplies task times by four and counts
  * every task over 50 ms as blocking, so a slice (plus the one step that overruns it) must stay well under 12 ms.
  */
 export const SLICE_MS = 5;
-
-/** Gives the main thread back for a moment: `scheduler.yield` where available, else a macrotask without timer clamping. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 const now = () => performance.now();
 
