@@ -93,6 +93,7 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
           ? {
               title: reuse?.title ?? titleModel.sentence(random, 14, invent).replace(/\.$/, ''),
               arxivId: reuse?.arxivId ?? /(\d{4}\.\d{5})/.exec(paperUrl)?.[1] ?? null,
+              doi: null,
               url: paperUrl,
             }
           : null;
@@ -130,6 +131,7 @@ export function syntheticArchive(seed: ArchiveBundle, size: number, randomSeed =
         ],
         topics,
         paperGroup: null,
+        paperConflicts: [],
         related: [],
         source: { file: 'synthetic.txt', line: entries.length + 1 },
         outlet: new URL(links[0]!.url).hostname,

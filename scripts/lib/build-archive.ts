@@ -196,7 +196,7 @@ function arxivIdsOf(issue: RawIssue, arxivMirrors: readonly string[]): string[] 
 }
 
 interface EntryDraft {
-  entry: Omit<Entry, 'id' | 'paperGroup' | 'related' | 'topics' | 'position' | 'issueId' | 'outlet'>;
+  entry: Omit<Entry, 'id' | 'paperGroup' | 'paperConflicts' | 'related' | 'topics' | 'position' | 'issueId' | 'outlet'>;
   rawOrganizations: string[];
 }
 
@@ -264,7 +264,7 @@ function draftEntry(
       const arxivId = arxivIdFromUrl(node.url, arxivMirrors);
       const title = quotedTitleAfter(paragraph, index);
       if (!title && !arxivId && !/paper/i.test(node.text)) return;
-      paper = { title: title ?? '', arxivId, url: arxivId ? arxivAbsUrl(arxivId) : node.url };
+      paper = { title: title ?? '', arxivId, doi: null, url: arxivId ? arxivAbsUrl(arxivId) : node.url };
     });
   }
   if (links.length === 0) report(raw.line, 'warning', `entry ${raw.number} has no links`);
@@ -356,6 +356,7 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
         position: (entriesInIssue.get(dated.iso) ?? 0) + 1,
         topics: topics.match(`${draft.entry.headline} ${draft.entry.paper?.title ?? ''}`, draft.entry.summary),
         paperGroup: null,
+        paperConflicts: [],
         related: [],
         outlet: outletOf(draft.entry, tables.sources.publishers),
       };
@@ -552,6 +553,12 @@ function linkSamePapers(entries: readonly Entry[], diagnostics: Diagnostic[]): v
       for (const entry of group) entry.paperGroup = key;
     }
     if (byTitle.size < 2) continue;
+    const groups = [...byTitle.values()];
+    for (const group of groups) {
+      // Capped so one id given to thousands of papers cannot make the bundle grow with the square of them.
+      const others = groups.filter((other) => other !== group).flatMap((other) => other.slice(0, LISTED_TITLES));
+      for (const entry of group) entry.paperConflicts = others.slice(0, LISTED_TITLES).map((other) => other.id);
+    }
     const firsts = [...byTitle.values()].flatMap((group) => group.slice(0, 1));
     const shown = firsts.slice(0, LISTED_TITLES);
     const last = shown.length === firsts.length ? shown.pop() : undefined;

@@ -4,8 +4,11 @@
  */
 import { z } from './zod';
 
-/** The bundle format this code reads and writes. Version 2 replaced each entry's `sameAs` list with `paperGroup`. */
-export const SCHEMA_VERSION = 2;
+/**
+ * The bundle format this code reads and writes. Version 2 replaced each entry's `sameAs` list with `paperGroup`;
+ * version 3 added `paper.doi` and `paperConflicts`.
+ */
+export const SCHEMA_VERSION = 3;
 
 /** Where the app fetches the bundle from, relative to the site root. */
 export const BUNDLE_PATH = 'data/archive.json';
@@ -43,6 +46,8 @@ const paperSchema = z.object({
   title: z.string(),
   /** arXiv identifier without version suffix, such as `2410.21647`; null when not on arXiv. */
   arxivId: z.nullable(z.string()),
+  /** DOI such as `10.1038/s41586-024-08025-4`, when the link or a correction gives one; null otherwise. */
+  doi: z.nullable(z.string()),
   url: httpUrl,
 });
 
@@ -85,6 +90,11 @@ const entrySchema = z.object({
    * the bundle grows linearly however often a paper is covered.
    */
   paperGroup: z.nullable(nonEmpty),
+  /**
+   * Ids of entries that the newsletter links to this entry's arXiv id under a different paper title, a source error
+   * that `data/corrections.json` does not resolve; empty when there is none. Exports leave out the id of such a paper.
+   */
+  paperConflicts: z.array(z.string()),
   /** Ids of up to five entries most similar in text, best first. */
   related: z.array(z.string()),
   /** Where the entry is in the source documents. */

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/shared/bundle';
 import { makeFixtureArchive } from '../support/fixture-bundle';
 import { archiveFetch, deferredArchiveFetch, renderApp } from '../support/render-app';
 
@@ -71,7 +72,7 @@ describe('home page', () => {
   });
 
   it('reports a malformed bundle and a body that is not JSON', async () => {
-    const { unmount } = renderApp('/', { bundle: { schemaVersion: 2, issues: 'nope' } });
+    const { unmount } = renderApp('/', { bundle: { schemaVersion: SCHEMA_VERSION, issues: 'nope' } });
     expect(await screen.findByRole('alert')).toHaveTextContent(/archive is malformed/i);
     unmount();
     renderApp('/', { response: 'malformed-json' });

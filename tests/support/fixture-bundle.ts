@@ -57,6 +57,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Agents', 'Safety & Security'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'PCMag',
       related: ['2024-10-21-agents-that-browse'],
     },
@@ -72,6 +73,7 @@ const nov02 = issueEntries(
       paper: {
         title: 'Can Language Models Replace Programmers? REPOCOD Says ‘Not Yet’',
         arxivId: '2410.21647',
+        doi: null,
         url: 'https://arxiv.org/pdf/2410.21647',
       },
       links: [
@@ -93,6 +95,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Code', 'Benchmarks & Evaluation'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'arXiv',
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
@@ -108,6 +111,7 @@ const nov02 = issueEntries(
       paper: {
         title: 'What Happened in LLMs Layers when Trained for Fast vs. Slow Thinking: A Gradient Perspective',
         arxivId: '2410.23743',
+        doi: null,
         url: 'https://arxiv.org/pdf/2410.23743',
       },
       links: [{ url: 'https://arxiv.org/pdf/2410.23743', label: 'paper', kind: 'paper' }],
@@ -120,6 +124,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Reasoning', 'Training'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'arXiv',
       related: ['2024-11-02-mixture-of-experts-as-embedding-models'],
     },
@@ -135,6 +140,7 @@ const nov02 = issueEntries(
       paper: {
         title: 'Your Mixture-of-Experts LLM Is Secretly an Embedding Model For Free',
         arxivId: '2410.10814',
+        doi: null,
         url: 'https://arxiv.org/abs/2410.10814',
       },
       links: [
@@ -150,6 +156,7 @@ const nov02 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
       paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
+      paperConflicts: [],
       outlet: 'arXiv',
       related: [
         '2024-10-27-read-me-router-decoupled-moe',
@@ -175,6 +182,7 @@ const oct27 = issueEntries(
       paper: {
         title: 'Mixture of Parrots: Experts improve memorization more than reasoning',
         arxivId: '2410.19034',
+        doi: null,
         url: 'https://arxiv.org/pdf/2410.19034',
       },
       links: [{ url: 'https://arxiv.org/pdf/2410.19034', label: 'paper', kind: 'paper' }],
@@ -190,6 +198,7 @@ const oct27 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Reasoning'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'arXiv',
       related: ['2024-10-27-read-me-router-decoupled-moe', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
@@ -205,6 +214,7 @@ const oct27 = issueEntries(
       paper: {
         title: 'Read-ME: Refactorizing LLMs as Router-Decoupled Mixture of Experts with System Co-Design',
         arxivId: '2410.19123',
+        doi: null,
         url: 'https://arxiv.org/pdf/2410.19123',
       },
       links: [
@@ -222,6 +232,7 @@ const oct27 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Efficiency'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'arXiv',
       related: ['2024-10-27-mixture-of-parrots', '2024-11-02-mixture-of-experts-as-embedding-models'],
     },
@@ -257,6 +268,7 @@ const oct27 = issueEntries(
       ],
       topics: ['Multimodal', 'Open Models'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'Hugging Face',
       related: [],
     },
@@ -278,6 +290,7 @@ const oct21 = issueEntries(
       paper: {
         title: 'Your Mixture-of-Experts LLM Is Secretly an Embedding Model For Free',
         arxivId: '2410.10814',
+        doi: null,
         url: 'https://arxiv.org/pdf/2410.10814',
       },
       links: [{ url: 'https://arxiv.org/pdf/2410.10814', label: 'paper', kind: 'paper' }],
@@ -290,6 +303,7 @@ const oct21 = issueEntries(
       ],
       topics: ['Mixture of Experts', 'Retrieval & Embeddings'],
       paperGroup: '2024-11-02-mixture-of-experts-as-embedding-models',
+      paperConflicts: [],
       outlet: 'arXiv',
       related: ['2024-11-02-mixture-of-experts-as-embedding-models', '2024-10-27-mixture-of-parrots'],
     },
@@ -312,6 +326,7 @@ const oct21 = issueEntries(
       ],
       topics: ['Agents'],
       paperGroup: null,
+      paperConflicts: [],
       outlet: 'Anthropic',
       related: ['2024-11-02-ai-identifies-database-vulnerability'],
     },
