@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { HeaderSearch } from '@/features/search/components/header-search';
 import { BookmarksNavLink } from '@/features/bookmarks/components/bookmarks-nav-link';
 import { BookmarkShortcut } from '@/features/bookmarks/components/bookmark-shortcut';
@@ -7,6 +7,7 @@ import { OfflineIndicator } from '@/features/offline/components/offline-indicato
 import { UpdatePrompt } from '@/features/offline/components/update-prompt';
 import { ThemeToggle } from '@/features/theme/components/theme-toggle';
 import { BrandLink } from '@/app/brand-link';
+import { ScrollRestoration } from '@/app/scroll-restoration';
 
 /** Nav links are styled from here so links rendered by features (Bookmarks) match; the current section is underlined. */
 const navClass =

@@ -5,10 +5,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import {
+  MemoryRouter,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+  type Location,
+  type NavigationType,
+} from 'react-router';
 import { onTestFinished, vi, type Mock } from 'vitest';
 import { AppProvider } from '@/app/provider';
-import { routes } from '@/app/router';
+import { AppRoutes } from '@/app/router';
 import { BUNDLE_PATH } from '@/shared/bundle';
 import { fixtureBundle } from './fixture-bundle';
 
@@ -41,10 +48,44 @@ export interface RenderAppOptions {
 
 export interface RenderAppResult extends RenderResult {
   user: UserEvent;
-  router: ReturnType<typeof createMemoryRouter>;
+  /** Where the app is, and a way to move it, as a test would ask a router. */
+  router: TestRouter;
   queryClient: QueryClient;
   /** The mocked global fetch, to count or inspect requests. */
   fetchMock: Mock<typeof fetch>;
+}
+
+/** The app's current location and history action, and its navigate function. */
+export interface TestRouter {
+  readonly state: { location: Location; historyAction: NavigationType };
+  navigate: (to: string | number) => Promise<void>;
+}
+
+function createTestRouter() {
+  let location: Location | undefined;
+  let historyAction: NavigationType | undefined;
+  let navigate: ((to: string | number) => void) | undefined;
+  const router: TestRouter = {
+    get state() {
+      if (!location || !historyAction) throw new Error('render-app: the router has not rendered yet');
+      return { location, historyAction };
+    },
+    navigate: (to) => {
+      if (!navigate) throw new Error('render-app: the router has not rendered yet');
+      if (typeof to === 'number') navigate(to);
+      else navigate(to);
+      return Promise.resolve();
+    },
+  };
+  /** Renders nothing; reports the router's state to the test. */
+  function RouterProbe() {
+    location = useLocation();
+    historyAction = useNavigationType();
+    const navigateTo = useNavigate();
+    navigate = (to) => void (typeof to === 'number' ? navigateTo(to) : navigateTo(to));
+    return null;
+  }
+  return { router, RouterProbe };
 }
 
 /** A fetch that answers the archive request as `response` says and 404s anything else. */
@@ -114,11 +155,14 @@ export function renderApp(path: string, options: RenderAppOptions = {}): RenderA
       queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'always' },
     },
   });
-  const router = createMemoryRouter(routes, { initialEntries: [...(options.history ?? []), path] });
+  const { router, RouterProbe } = createTestRouter();
   const user = userEvent.setup();
   const result = render(
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[...(options.history ?? []), path]}>
+        <AppRoutes />
+        <RouterProbe />
+      </MemoryRouter>
     </AppProvider>,
   );
   onTestFinished(() => {

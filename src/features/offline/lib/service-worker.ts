@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /** What the app knows about its service worker. */
 export interface ServiceWorkerState {
@@ -12,6 +12,7 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 let state: ServiceWorkerState = { needRefresh: false };
 const listeners = new Set<() => void>();
 let workbox: Workbox | null = null;
+let registering = false;
 
 function setState(patch: Partial<ServiceWorkerState>): void {
   state = { ...state, ...patch };
@@ -34,11 +35,15 @@ export function getServiceWorkerState(): ServiceWorkerState {
  * A new version waits until {@link applyUpdate}: the app never reloads under the reader's eyes.
  */
 export function registerServiceWorker(): void {
-  if (workbox || !import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  const base = import.meta.env.BASE_URL;
-  workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
-  workbox.addEventListener('waiting', () => setState({ needRefresh: true }));
-  void workbox.register().then((registration) => {
+  if (registering || !import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator))
+    return;
+  registering = true;
+  // Loaded after the first page is on screen: registering never helps the first paint, and this keeps it off that path.
+  void import('workbox-window').then(async ({ Workbox }) => {
+    const base = import.meta.env.BASE_URL;
+    workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
+    workbox.addEventListener('waiting', () => setState({ needRefresh: true }));
+    const registration = await workbox.register();
     if (!registration) return;
     window.setInterval(() => {
       if (navigator.onLine) void registration.update().catch(() => {});
