@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { buildArchive, type CuratedTables, type SourceDocument } from './lib/build-archive';
+import { elementLines, type Correction } from './lib/corrections';
 import { decodeDocument, type Diagnostic } from './lib/parse-newsletter';
 
 const DEFAULT_INPUT = 'data/newsletters';
@@ -18,6 +19,7 @@ const ORGANIZATIONS_TABLE = 'data/organizations.json';
 const TOPICS_TABLE = 'data/topics.json';
 const SOURCES_TABLE = 'data/sources.json';
 const PUBLICATION_TABLE = 'data/publication.json';
+const CORRECTIONS_TABLE = 'data/corrections.json';
 
 const USAGE = `usage: npm run build:data -- [--input PATH]... [--out FILE] [--quiet]
   --input PATH  a .md or .txt document, or a folder of them and its subfolders (repeatable; default ${DEFAULT_INPUT})
@@ -113,7 +115,46 @@ const tablesSchema = {
   publication: z.object({ name: z.string().min(1) }),
 };
 
-async function readTable<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+const nonEmpty = z.string().trim().min(1);
+const entryReference = z.union(
+  [
+    z.strictObject({ file: nonEmpty, line: z.int().positive() }),
+    z.strictObject({ issue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), number: z.int().nonnegative() }),
+  ],
+  { error: 'expected {"issue": "YYYY-MM-DD", "number": N} or {"file": "data/newsletters/…", "line": N}' },
+);
+const arxivId = z
+  .string()
+  .regex(
+    /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/,
+    'expected an arXiv id without version, such as 2410.02525',
+  );
+const doi = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'expected a DOI such as 10.1038/s41586-024-08025-4');
+const correctionBase = {
+  entry: entryReference,
+  checkedAgainst: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'expected the http(s) URL of the public record the correction was checked against'),
+  note: z.string().optional(),
+};
+/** `data/corrections.json`: each correction names its entry, its field, the value it expects and the checked one. */
+const correctionsSchema = z.object({
+  corrections: z.array(
+    z.discriminatedUnion('field', [
+      z.strictObject({ ...correctionBase, field: z.literal('paper.arxivId'), from: arxivId, to: arxivId }),
+      z.strictObject({ ...correctionBase, field: z.enum(['paper.title', 'headline']), from: nonEmpty, to: nonEmpty }),
+      z.strictObject({ ...correctionBase, field: z.literal('paper.doi'), from: doi.nullable(), to: doi.nullable() }),
+      z.strictObject({ ...correctionBase, field: z.literal('strayHeadline'), from: nonEmpty, moveTo: entryReference }),
+    ]),
+  ),
+});
+
+/** A table's text, parsed and checked; `lineOf` places a problem at the line of the path's first element. */
+async function readTable<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  lineOf: (text: string, path: readonly PropertyKey[]) => number = () => 1,
+): Promise<{ data: T; text: string }> {
   const text = await io(file, () => readFile(file, 'utf8'));
   let json: unknown;
   try {
@@ -124,22 +165,36 @@ async function readTable<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   const result = schema.safeParse(json);
   if (!result.success) {
     const first = result.error.issues[0];
-    throw new UsageError(`${file}:1: error: ${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid table'}`);
+    const where = first ? lineOf(text, first.path) : 1;
+    throw new UsageError(
+      `${file}:${where}: error: ${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid table'}`,
+    );
   }
-  return result.data;
+  return { data: result.data, text };
+}
+
+/** Reads `data/corrections.json`, giving each correction the line it starts on for the build's diagnostics. */
+async function readCorrections(file: string): Promise<Correction[]> {
+  const lineOf = (text: string, [key, index]: readonly PropertyKey[]) =>
+    key === 'corrections' && typeof index === 'number' ? (elementLines(text, 'corrections')[index] ?? 1) : 1;
+  const { data, text } = await readTable(file, correctionsSchema, lineOf);
+  const lines = elementLines(text, 'corrections');
+  return data.corrections.map((correction, index) => ({ ...correction, at: { file, line: lines[index] ?? 1 } }));
 }
 
 /** Loads the curated tables that the build reads beside the documents. */
 export async function readTables(root = '.'): Promise<CuratedTables> {
-  const organizations = await readTable(path.join(root, ORGANIZATIONS_TABLE), tablesSchema.organizations);
-  const topics = await readTable(path.join(root, TOPICS_TABLE), tablesSchema.topics);
-  const sources = await readTable(path.join(root, SOURCES_TABLE), tablesSchema.sources);
-  const publication = await readTable(path.join(root, PUBLICATION_TABLE), tablesSchema.publication);
+  const organizations = (await readTable(path.join(root, ORGANIZATIONS_TABLE), tablesSchema.organizations)).data;
+  const topics = (await readTable(path.join(root, TOPICS_TABLE), tablesSchema.topics)).data;
+  const sources = (await readTable(path.join(root, SOURCES_TABLE), tablesSchema.sources)).data;
+  const publication = (await readTable(path.join(root, PUBLICATION_TABLE), tablesSchema.publication)).data;
+  const corrections = await readCorrections(path.join(root, CORRECTIONS_TABLE));
   return {
     organizations: organizations.organizations,
     topics: topics.topics,
     sources,
     publication: { name: publication.name },
+    corrections,
   };
 }
 

@@ -25,7 +25,8 @@ import {
   type MonthDay,
 } from './dates';
 import { nodesToText, parseInline } from './inline';
-import { arxivIdFromUrl, classifyLink } from './links';
+import { applyCorrections, type Correction } from './corrections';
+import { arxivIdFromUrl, classifyLink, doiFromUrl } from './links';
 import {
   nearDuplicateOrganizations,
   OrganizationCanon,
@@ -59,6 +60,8 @@ export interface CuratedTables {
   sources: SourceTable;
   /** The newsletter itself, from `data/publication.json`; copied into the bundle. */
   publication: Publication;
+  /** Checked fixes of source errors, from `data/corrections.json`; none when absent. */
+  corrections?: readonly Correction[];
 }
 
 /** Counts for the build's one-line summary. */
@@ -106,16 +109,64 @@ function normaliseTitle(title: string): string {
     .trim();
 }
 
-/** The quoted title that directly follows a link: `[paper](…) “Title”`. */
-function quotedTitleAfter(nodes: readonly InlineNode[], index: number): string | null {
-  const next = nodes[index + 1];
-  if (next?.type !== 'text') return null;
-  const match = /^\s*,?\s*[“"«]([^”"»]+)[”"»]/.exec(next.text);
-  return match?.[1]?.trim() || null;
+const OPENING_QUOTES = '“"«';
+
+/** Whether `c` closes a quotation opened with `open`: `“` and `"` close with `”` or `"`, `«` with `»`. */
+function closes(open: string, c: string): boolean {
+  return open === '«' ? c === '»' : c === '”' || c === '"';
 }
 
-function entryKind(firstParagraph: readonly InlineNode[], paper: Paper | null, title: string): EntryKind {
-  const text = nodesToText(firstParagraph).toLowerCase();
+/**
+ * The first non-empty double-quoted text in `text` from `from` on, with its opening quote's index. Single quotes and
+ * apostrophes inside (`“LLMs are 'consensus machines'”`) do not end it. One pass: linear in the text.
+ */
+function quotedFrom(text: string, from = 0): { title: string; start: number } | null {
+  let open = -1;
+  for (let i = from; i < text.length; i += 1) {
+    const c = text[i] ?? '';
+    if (open < 0) {
+      if (OPENING_QUOTES.includes(c)) open = i;
+      continue;
+    }
+    if (!closes(text[open] ?? '', c)) continue;
+    const title = text.slice(open + 1, i).trim();
+    if (title) return { title, start: open };
+    open = c === '"' ? i : -1;
+  }
+  return null;
+}
+
+/** How far after a link its quoted title may open; a venue phrase fits in it, a sentence does not. */
+const TITLE_REACH = 120;
+
+/**
+ * What may stand between a paper link and its quoted title: nothing, a comma, a venue phrase such as "on Nature",
+ * "at NeurIPS 2024", "in EMNLP2024", "on arXiv" or "published in the Nature journal" (a preposition and up to six
+ * words that are numbers or have a capital, in front or after lower-case letters as in arXiv), or "titled". Matched against at most {@link TITLE_REACH} characters, and words are separated by
+ * required white space, so the match is linear.
+ */
+const BEFORE_TITLE =
+  /^\s*[,(]?\s*(?:(?:(?:published|accepted|presented|appearing)\s+)?(?:on|at|in|to|for)\s+(?:the\s+)?(?:[\p{Lu}\d]|\p{Ll}+\p{Lu})[^\s“”"«»]*(?:\s+(?:[\p{Lu}\d]|\p{Ll}+\p{Lu})[^\s“”"«»]*){0,5}(?:\s+(?:journal|conference|workshop|proceedings))?\s*[,:)]?\s*|(?:titled|entitled|called)\s*:?\s*)?$/u;
+
+/** The quoted title that follows a link, directly or across a short venue phrase: `[paper](…) on Nature “Title”`. */
+export function quotedTitleAfter(nodes: readonly InlineNode[], index: number): string | null {
+  const next = nodes[index + 1];
+  if (next?.type !== 'text') return null;
+  const reach = next.text.slice(0, TITLE_REACH);
+  let opening = -1;
+  for (let i = 0; i < reach.length && opening < 0; i += 1) if (OPENING_QUOTES.includes(reach[i] ?? '')) opening = i;
+  if (opening < 0 || !BEFORE_TITLE.test(reach.slice(0, opening))) return null;
+  const quoted = quotedFrom(next.text, opening);
+  return quoted?.start === opening ? quoted.title : null;
+}
+
+/** What an entry reports on, from its paper and the words and first link of its first paragraph. */
+function entryKind(entry: Pick<Entry, 'body' | 'paper' | 'headline'>): EntryKind {
+  const firstParagraph = entry.body[0] ?? [];
+  const paper = entry.paper;
+  const firstText = nodesToText(firstParagraph);
+  const title = paper?.title ?? quotedFrom(firstText)?.title ?? entry.headline;
+  const text = firstText.toLowerCase();
   const firstLink = firstParagraph.find((node) => node.type === 'link');
   const label = firstLink?.text.toLowerCase() ?? '';
   if (/\breport\b/i.test(title) && !paper?.arxivId) return 'report';
@@ -196,7 +247,10 @@ function arxivIdsOf(issue: RawIssue, arxivMirrors: readonly string[]): string[] 
 }
 
 interface EntryDraft {
-  entry: Omit<Entry, 'id' | 'paperGroup' | 'paperConflicts' | 'related' | 'topics' | 'position' | 'issueId' | 'outlet'>;
+  entry: Omit<
+    Entry,
+    'id' | 'paperGroup' | 'paperConflicts' | 'related' | 'topics' | 'position' | 'issueId' | 'outlet' | 'kind'
+  >;
   rawOrganizations: string[];
 }
 
@@ -264,7 +318,12 @@ function draftEntry(
       const arxivId = arxivIdFromUrl(node.url, arxivMirrors);
       const title = quotedTitleAfter(paragraph, index);
       if (!title && !arxivId && !/paper/i.test(node.text)) return;
-      paper = { title: title ?? '', arxivId, doi: null, url: arxivId ? arxivAbsUrl(arxivId) : node.url };
+      paper = {
+        title: title ?? '',
+        arxivId,
+        doi: doiFromUrl(node.url),
+        url: arxivId ? arxivAbsUrl(arxivId) : node.url,
+      };
     });
   }
   if (links.length === 0) report(raw.line, 'warning', `entry ${raw.number} has no links`);
@@ -274,7 +333,6 @@ function draftEntry(
   let headline = headlineInline ? nodesToText(headlineInline.nodes) : '';
   if (!headline) headline = foundPaper?.title || summary.split(/\s+/).slice(0, 10).join(' ') || `Entry ${raw.number}`;
   if (foundPaper && !foundPaper.title) foundPaper.title = headline;
-  const quoted = /[“"]([^”"]+)[”"]/.exec(firstText)?.[1] ?? headline;
 
   return {
     entry: {
@@ -283,7 +341,6 @@ function draftEntry(
       summary,
       publishedOn,
       organizations,
-      kind: entryKind(body[0] ?? [], foundPaper, foundPaper?.title ?? quoted),
       paper: foundPaper,
       links,
       body,
@@ -349,25 +406,43 @@ export function buildArchive(sources: readonly SourceDocument[], tables: Curated
       seenNumbers.add(raw.number);
       const draft = draftEntry(raw, dated, canon, tables.sources.arxivMirrors, report);
       for (const name of draft.rawOrganizations) if (!canon.lookup(name)) unknownOrganizations.add(name);
+      // Kind, topics and outlet are derived once corrections are applied.
       const entry: Entry = {
         ...draft.entry,
         id: '',
         issueId: dated.iso,
         position: (entriesInIssue.get(dated.iso) ?? 0) + 1,
-        topics: topics.match(`${draft.entry.headline} ${draft.entry.paper?.title ?? ''}`, draft.entry.summary),
+        kind: 'blog',
+        topics: [],
         paperGroup: null,
         paperConflicts: [],
         related: [],
-        outlet: outletOf(draft.entry, tables.sources.publishers),
+        outlet: null,
       };
       entriesInIssue.set(dated.iso, entry.position);
       pending.push({ entry, slug: `${dated.iso}-${slugify(draft.entry.headline) || `entry-${raw.number}`}` });
       entries.push(entry);
     }
   }
-  // Ids wait until every document is read: an id may depend on the other entries that share its slug.
+  // Ids wait until every document is read: an id may depend on the other entries that share its slug. They come from
+  // the headline as the source gives it, so a correction never moves a reader's bookmark.
   assignEntryIds(pending);
   for (const entry of entries) issueById.get(entry.issueId)?.issue.entryIds.push(entry.id);
+  applyCorrections(entries, tables.corrections ?? [], diagnostics);
+  for (const entry of entries) {
+    if (entry.organizations.length === 0) entry.organizations = canon.namesIn(`${entry.headline}\n${entry.summary}`);
+    if (entry.organizations.length === 0) {
+      diagnostics.push({
+        file: entry.source.file,
+        line: entry.source.line,
+        severity: 'info',
+        message: `entry ${entry.number} (${entry.id}) has no organisation: its body names none before its first link, and its headline and summary name none that data/organizations.json knows`,
+      });
+    }
+    entry.kind = entryKind(entry);
+    entry.topics = topics.match(`${entry.headline} ${entry.paper?.title ?? ''}`, entry.summary);
+    entry.outlet = outletOf(entry, tables.sources.publishers);
+  }
 
   for (const { issue, file, line } of issueById.values()) {
     if (issue.entryIds.length === 0)

@@ -76,6 +76,45 @@ export function arxivIdFromUrl(url: string, arxivMirrors: readonly string[]): st
   return null;
 }
 
+/** A DOI: `10.`, a registrant code, `/`, and a suffix without white space. */
+const DOI = /^10\.\d{4,9}\/\S+$/;
+
+/** The DOI in a path after `prefix` (`/doi/pdf/10.1145/3688007` after `/doi/pdf/`), decoded. */
+function doiAfter(path: string, prefix: RegExp): string | null {
+  const match = prefix.exec(path);
+  if (!match) return null;
+  let doi: string;
+  try {
+    doi = decodeURIComponent(path.slice(match[0].length));
+  } catch {
+    return null;
+  }
+  doi = doi.replace(/\/+$/, '');
+  return DOI.test(doi) ? doi : null;
+}
+
+/**
+ * The DOI a link gives, or null: `doi.org/10.…`, a publisher's `/doi/[abs|full|pdf|epdf]/10.…` path (ACM, Science and
+ * others), `link.springer.com/article/10.…`, and Nature's `nature.com/articles/<id>`, whose DOI is `10.1038/<id>`.
+ */
+export function doiFromUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = parsed.hostname.toLowerCase();
+  const path = parsed.pathname;
+  if (host === 'doi.org' || host.endsWith('.doi.org')) return doiAfter(path, /^\//);
+  if (host === 'nature.com' || host.endsWith('.nature.com')) {
+    const article = /^\/articles\/([a-z0-9][a-z0-9.-]*?)(?:\.pdf)?\/?$/i.exec(path);
+    return article?.[1] ? `10.1038/${article[1]}` : null;
+  }
+  if (host === 'link.springer.com') return doiAfter(path, /^\/(?:article|chapter)\//);
+  return doiAfter(path, /^\/doi\/(?:(?:abs|full|fullHtml|pdf|epdf|reader)\/)?/);
+}
+
 /** True when `host` is one of `hosts` or a subdomain of one. */
 function onHost(host: string, hosts: readonly string[]): boolean {
   const lower = host.toLowerCase();

@@ -63,19 +63,76 @@ export function organizationKey(name: string): string {
     .join(' ');
 }
 
+/** How many words of running text one organisation name may span when names are looked for in it. */
+const MAX_NAME_WORDS = 8;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * A word of running text without the punctuation around it or a possessive `’s`: `Google’s,` → `Google`. Trimmed by
+ * scanning in from both ends, since a trimming pattern would backtrack over every run of punctuation inside the word.
+ */
+function bareWord(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !LETTER_OR_DIGIT.test(word[start] ?? '')) start += 1;
+  while (end > start && !LETTER_OR_DIGIT.test(word[end - 1] ?? '')) end -= 1;
+  const bare = word.slice(start, end);
+  return /['’][sS]$/.test(bare.slice(-2)) ? bare.slice(0, -2) : bare;
+}
+
 /** Canonicalises names through the alias table. */
 export class OrganizationCanon {
   private readonly byKey = new Map<string, string>();
+  /** Keys written only in capitals in the table (`FAIR`, `MIT`): in running text they count only in capitals. */
+  private readonly acronymKeys = new Set<string>();
 
   constructor(table: readonly OrganizationAlias[]) {
+    const written = new Map<string, boolean>();
     for (const { name, aliases } of table) {
-      for (const alias of [name, ...aliases]) this.byKey.set(organizationKey(alias), name);
+      for (const alias of [name, ...aliases]) {
+        const key = organizationKey(alias);
+        this.byKey.set(key, name);
+        const capitals = /^[\p{Lu}\p{N}]+$/u.test(alias);
+        written.set(key, (written.get(key) ?? true) && capitals);
+      }
     }
+    for (const [key, capitals] of written) if (capitals) this.acronymKeys.add(key);
   }
 
   /** The canonical name, or null when the table does not know the name. */
   lookup(name: string): string | null {
     return this.byKey.get(organizationKey(name)) ?? null;
+  }
+
+  /**
+   * Canonical names the table knows that occur in running text, in order of first mention, longest match first
+   * ("University of Maryland", not "Maryland"). A match starts with a capital or digit, and an acronym must be written
+   * in capitals, so "fair" or "apple" in a sentence are not organisations. Linear: each word starts at most
+   * {@link MAX_NAME_WORDS} candidate names.
+   */
+  namesIn(text: string): string[] {
+    const words = text.split(/\s+/).map(bareWord);
+    const keys = words.map((word) => organizationKey(word));
+    const found: string[] = [];
+    for (let start = 0; start < words.length; start += 1) {
+      const first = words[start] ?? '';
+      if (!/^[\p{Lu}\p{N}]/u.test(first)) continue;
+      for (let end = Math.min(words.length, start + MAX_NAME_WORDS); end > start; end -= 1) {
+        const key = keys
+          .slice(start, end)
+          .filter((part) => part)
+          .join(' ');
+        const name = key ? this.byKey.get(key) : undefined;
+        if (!name) continue;
+        const spelled = words.slice(start, end).join(' ');
+        if (this.acronymKeys.has(key) && spelled !== spelled.toUpperCase()) continue;
+        if (!found.includes(name)) found.push(name);
+        start = end - 1;
+        break;
+      }
+    }
+    return found;
   }
 }
 

@@ -8,12 +8,22 @@ import { cleanText } from './inline';
 /** How serious a diagnostic is: errors fail the build, warnings and info do not. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/** The entry a diagnostic is about (its entry line) and which problem it reports, so a correction can retire it. */
+export interface DiagnosticSubject {
+  entryLine: number;
+  problem: 'no-headline' | 'stray-line';
+  /** The stray line's text, for `stray-line`. */
+  text?: string;
+}
+
 /** A problem found in a source document, printed as `file:line: severity: message`. */
 export interface Diagnostic {
   file: string;
   line: number;
   severity: Severity;
   message: string;
+  /** Set on the entry problems that data/corrections.json can resolve. */
+  subject?: DiagnosticSubject;
 }
 
 /** A line of an entry body as written, with its line number. */
@@ -140,8 +150,8 @@ export function parseNewsletter(text: string, file: string): ParsedDocument {
   const lines = splitLines(text);
   const diagnostics: Diagnostic[] = [];
   const issues: RawIssue[] = [];
-  const report = (line: number, severity: Severity, message: string) =>
-    diagnostics.push({ file, line, severity, message });
+  const report = (line: number, severity: Severity, message: string, subject?: DiagnosticSubject) =>
+    diagnostics.push(subject ? { file, line, severity, message, subject } : { file, line, severity, message });
 
   if (text.trim() === '') {
     report(
@@ -334,7 +344,7 @@ function keepAfterBold(entry: OpenEntry, rest: string, line: number): void {
 /** Splits a bold block into headline and summary, whichever of the seen layouts it uses. */
 function interpretBold(
   entry: OpenEntry,
-  report: (line: number, severity: Severity, message: string) => void,
+  report: (line: number, severity: Severity, message: string, subject?: DiagnosticSubject) => void,
 ): { headline: string | null; summary: string } {
   const [first, ...others] = entry.bold;
   const after = entry.after ? { line: entry.after.line, text: cleanText(entry.after.text) } : null;
@@ -373,7 +383,10 @@ function interpretBold(
   if (headline !== null) headline = headline.replace(/\s*:\s*$/, '');
   if (!headline) {
     headline = null;
-    report(entry.line, 'warning', `entry ${entry.number} has no headline in its bold block; the paper title is used`);
+    report(entry.line, 'warning', `entry ${entry.number} has no headline in its bold block; the paper title is used`, {
+      entryLine: entry.line,
+      problem: 'no-headline',
+    });
   }
   const [summary, ...strays] = rest;
   for (const stray of strays) {
@@ -381,6 +394,7 @@ function interpretBold(
       stray.line,
       'warning',
       `stray line inside the bold block of entry ${entry.number} ("${stray.text.slice(0, 60)}"); kept at the end of the summary`,
+      { entryLine: entry.line, problem: 'stray-line', text: stray.text },
     );
   }
   if (!summary) report(entry.line, 'warning', `entry ${entry.number} has no summary`);

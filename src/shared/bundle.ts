@@ -55,10 +55,12 @@ const entryLinkSchema = z.object({ url: httpUrl, label: z.string(), kind: z.enum
 
 const sourceLocationSchema = z.object({ file: z.string(), line: z.int().check(z.positive()) });
 
-const entrySchema = z.object({
+/** @internal Shared with src/shared/archive-layout.ts, which splits the bundle into files. */
+export const entrySchema = z.object({
   /**
    * URL-safe and unique; readers' bookmarks depend on it. `${issueDate}-${slug(headline)}`, such as
-   * `2024-11-02-relaxed-recursive-transformers`. When entries of one issue share that slug, the one from the issue's
+   * `2024-11-02-relaxed-recursive-transformers`, from the headline as the source gives it, so a correction in
+   * `data/corrections.json` never moves an id. When entries of one issue share that slug, the one from the issue's
    * main document (most of the issue's entries, then the largest document, then the first file name; earliest line
    * within it) keeps it; every other one gets `--${slug(file name without extension)}-${number}` from itself, such as
    * `…-transformers--extra-notes-3` (with `-line-N` added only if two repeats would still meet). Document order never
@@ -106,7 +108,8 @@ const entrySchema = z.object({
   outlet: z.nullable(nonEmpty),
 });
 
-const issueSchema = z.object({
+/** @internal Shared with src/shared/archive-layout.ts, which splits the bundle into files. */
+export const issueSchema = z.object({
   /** URL-safe, the issue date: `2024-11-02`. */
   id: urlSafeId,
   /** YYYY-MM-DD. */
@@ -116,7 +119,8 @@ const issueSchema = z.object({
   entryIds: z.array(z.string()),
 });
 
-const publicationSchema = z.object({
+/** @internal Shared with src/shared/archive-layout.ts, which splits the bundle into files. */
+export const publicationSchema = z.object({
   /** The newsletter's name as references cite it, such as `Neural Frontier`. */
   name: nonEmpty,
 });

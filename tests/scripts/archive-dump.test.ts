@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toSchemaOne } from '../../scripts/lib/archive-dump';
+import { toSchemaOne, type SchemaOneArchive } from '../../scripts/lib/archive-dump';
 import { build, seedText } from './helpers';
 
 const seed = build(seedText).bundle!;
@@ -34,6 +34,8 @@ describe('archive:dump', () => {
         'topics',
       ].sort(),
     );
+    const withPaper = dump.entries.find((entry) => entry.paper);
+    expect(Object.keys(withPaper?.paper ?? {}).sort()).toEqual(['arxivId', 'title', 'url']);
   });
 
   it('spells out sameAs both ways for entries about the same paper, never listing the entry itself', () => {
@@ -62,5 +64,28 @@ describe('archive:dump', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain(`${path.join(dir, 'nowhere', 'archive.json')}: error: cannot read the archive`);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('shows the seed as npm run build:data builds it, with the corrections of data/corrections.json', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-dump-seed-'));
+    const out = path.join(dir, 'archive.json');
+    const built = spawnSync('npx', ['tsx', 'scripts/build-data.ts', '--out', out, '--quiet'], { encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const dumped = spawnSync('npx', ['tsx', 'scripts/archive-dump.ts', dir], { encoding: 'utf8' });
+    expect(dumped.status, dumped.stderr).toBe(0);
+    const { entries } = JSON.parse(dumped.stdout) as SchemaOneArchive;
+    const entryOf = (issueId: string, number: number) =>
+      entries.find((entry) => entry.issueId === issueId && entry.number === number);
+    const ids: [string, number, string][] = [
+      ['2024-10-21', 27, '2407.14562'],
+      ['2024-10-21', 35, '2410.10630'],
+      ['2024-10-06', 9, '2410.02762'],
+      ['2024-10-06', 11, '2410.02525'],
+      ['2024-10-06', 21, '2410.01748'],
+      ['2024-10-06', 29, '2410.02052'],
+    ];
+    for (const [issueId, number, arxivId] of ids) expect(entryOf(issueId, number)?.paper?.arxivId).toBe(arxivId);
+    expect(entryOf('2024-10-06', 31)?.headline).toBe('Reward modeling comparison and combination');
+    expect(entryOf('2024-10-06', 33)?.summary).not.toContain('Reward modeling comparison and combination');
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { readTables } from '../../scripts/build-data';
 import { buildArchive, type BuildResult } from '../../scripts/lib/build-archive';
 import type { CuratedTables } from '../../scripts/lib/build-archive';
 
-/** The project's real curated tables. */
+/** The project's real curated tables, without data/corrections.json, so inline documents build as written. */
 export const tables: CuratedTables = {
   organizations: (
     JSON.parse(readFileSync('data/organizations.json', 'utf8')) as { organizations: CuratedTables['organizations'] }
@@ -13,6 +14,9 @@ export const tables: CuratedTables = {
     name: (JSON.parse(readFileSync('data/publication.json', 'utf8')) as CuratedTables['publication']).name,
   },
 };
+
+/** Every table `npm run build:data` reads, data/corrections.json included: the seed's real build. */
+export const seedTables: CuratedTables = await readTables();
 
 export const SEED_FILE = 'data/newsletters/neural-frontier-2024-09-to-11.txt';
 export const seedText = readFileSync(SEED_FILE, 'utf8');

@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodesToText, parseInline } from '../../scripts/lib/inline';
+import { OrganizationCanon } from '../../scripts/lib/organizations';
 import { parseNewsletter, splitLines } from '../../scripts/lib/parse-newsletter';
-import { build } from './helpers';
+import { build, messages, tables } from './helpers';
 
 const LENGTH = 100_000;
 const UNITS = [
@@ -98,5 +99,21 @@ describe('linear time on lines of 10^5 repeated delimiters', () => {
       }),
       { numRuns: 25, examples: MEASURED },
     );
+  }, 10_000);
+
+  it('reads quoted titles, and organisations in a summary, in linear time', () => {
+    const canon = new OrganizationCanon(tables.organizations);
+    for (const unit of ['a)', ')', '“', '"', 'Uni of ', 'x’s ', 'Google ']) {
+      const text = `a${unit.repeat(LENGTH / unit.length)}a`;
+      expect(canon.namesIn(text)).toEqual(unit === 'Google ' ? ['Google'] : []);
+    }
+    for (const unit of ['“', '"', '“a', '«', ' on ', 'x’s ']) {
+      const hostile = unit.repeat(LENGTH / unit.length);
+      const body = `Oct 31, [paper](https://arxiv.org/abs/2410.10001) ${hostile}`;
+      const result = build(`***Nov 2, 2024***\n1. ***Headline:  <br>${hostile}*** <br>\n   ${body}\n`);
+      expect(messages(result, 'error')).toEqual([]);
+      expect(result.bundle?.entries[0]?.paper?.arxivId).toBe('2410.10001');
+      expect(result.bundle?.entries[0]?.organizations).toEqual([]);
+    }
   }, 10_000);
 });

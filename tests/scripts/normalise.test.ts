@@ -89,6 +89,45 @@ describe('organisations', () => {
     expect(organizationPhrase('Microsoft is revolutionizing business processes with [agents]')).toBe('Microsoft');
     expect(organizationPhrase('[according to PCMag]')).toBe('');
   });
+
+  it('names the publisher of the State of AI Report, not the report', () => {
+    expect(canonical('Stateof.ai and airstreet.com')).toEqual(['Air Street Capital', 'Air Street Capital']);
+    expect(tables.organizations.map((organization) => organization.name)).not.toContain('State of AI Report');
+  });
+
+  it('finds the names the table knows in running text, longest first, in capitals where the table writes them so', () => {
+    expect(canon.namesIn('Google’s AI project, “Big Sleep,” found a bug in SQLite.')).toEqual(['Google']);
+    expect(canon.namesIn('Researchers at Uni of Maryland (UMD) and Microsoft; Microsoft again.')).toEqual([
+      'University of Maryland',
+      'Microsoft',
+    ]);
+    expect(canon.namesIn('a fair comparison of apple and amazon, mit or meta-learning')).toEqual([]);
+    expect(canon.namesIn('FAIR and MIT, but not Fair Play or Mit')).toEqual(['Meta', 'MIT']);
+    expect(canon.namesIn('Meta-learning helps')).toEqual([]);
+    expect(canon.namesIn('Meta’s new model')).toEqual(['Meta']);
+  });
+
+  it('takes names from the headline or summary when the body names none before its link, else reports it', () => {
+    const result = build(
+      [
+        '***Nov 2, 2024***',
+        '',
+        '1. ***AI Identifies Database Vulnerability:  <br>Google’s AI project found a bug in SQLite.*** <br> <br>',
+        '   Nov 2, [according to PCMag](https://au.pcmag.com/ai/108079/big-sleep), an AI project found a bug. <br> <br>',
+        '',
+        '2. ***Nobel Prize:  <br>Two physicists won the Nobel Prize.*** <br> <br>',
+        '   Oct 10, [according to Reuters](https://www.reuters.com/science/nobel), two physicists won. <br> <br>',
+        '',
+        '3. ***Microsoft agents:  <br>OpenAI and Google are behind.*** <br> <br>',
+        '   Oct 9, Microsoft is building [agents](https://example.org/agents). <br> <br>',
+        '',
+      ].join('\n'),
+    );
+    expect(result.bundle?.entries.map((entry) => entry.organizations)).toEqual([['Google'], [], ['Microsoft']]);
+    expect(messages(result, 'info').filter((m) => m.includes('has no organisation'))).toEqual([
+      'doc1.md:6: info: entry 2 (2024-11-02-nobel-prize) has no organisation: its body names none before its first link, and its headline and summary name none that data/organizations.json knows',
+    ]);
+  });
 });
 
 describe('possible duplicate organisations', () => {

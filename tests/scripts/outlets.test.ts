@@ -7,7 +7,10 @@ import type { Entry } from '../../src/shared/bundle';
 const { publishers } = JSON.parse(readFileSync('data/sources.json', 'utf8')) as SourceTable;
 
 function withPaperAt(url: string): Pick<Entry, 'paper' | 'links'> {
-  return { paper: { title: 'A paper', arxivId: null, doi: null, url }, links: [{ url, label: 'paper', kind: 'paper' }] };
+  return {
+    paper: { title: 'A paper', arxivId: null, doi: null, url },
+    links: [{ url, label: 'paper', kind: 'paper' }],
+  };
 }
 
 describe('outletOf, with the table in data/sources.json', () => {

@@ -55,5 +55,15 @@ describe('entries about the same paper', () => {
     const a = '2024-11-02-coverage-number-1';
     const b = '2024-11-02-coverage-number-2';
     expect(groups).toEqual([a, b, a, null, b, a]);
+    // Each entry names the entries that give its arXiv id to another paper, so the app can link them.
+    const id = (i: number) => `2024-11-02-coverage-number-${i}`;
+    expect(result.bundle?.entries.map((entry) => entry.paperConflicts)).toEqual([
+      [id(2), id(5), id(4)],
+      [id(1), id(3), id(6), id(4)],
+      [id(2), id(5), id(4)],
+      [id(1), id(3), id(6), id(2), id(5)],
+      [id(1), id(3), id(6), id(4)],
+      [id(2), id(5), id(4)],
+    ]);
   });
 });

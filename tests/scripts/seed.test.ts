@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../scripts/lib/build-archive';
 import { countEntryLines } from '../../scripts/lib/parse-newsletter';
 import type { Entry } from '../../src/shared/bundle';
-import { messages, SEED_FILE, seedText, tables } from './helpers';
+import { messages, SEED_FILE, seedTables, seedText, tables } from './helpers';
 
-const result = buildArchive([{ file: SEED_FILE, text: seedText }], tables);
+const result = buildArchive([{ file: SEED_FILE, text: seedText }], seedTables);
 const bundle = result.bundle;
 const entries = bundle?.entries ?? [];
 const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -93,13 +93,76 @@ describe('the real seed', () => {
     expect(others.map((entry) => entry.issueId)).toEqual(['2024-10-21']);
   });
 
-  it('does not merge entries that share an arXiv id but name different papers, and warns naming both', () => {
-    const sharing = entries.filter((entry) => entry.paper?.arxivId === '2410.01748');
+  it('without data/corrections.json, does not merge entries that share an arXiv id but name different papers', () => {
+    const uncorrected = buildArchive([{ file: SEED_FILE, text: seedText }], tables);
+    const sharing = uncorrected.bundle?.entries.filter((entry) => entry.paper?.arxivId === '2410.01748') ?? [];
     expect(sharing).toHaveLength(2);
     expect(sharing.every((entry) => entry.paperGroup === null)).toBe(true);
-    const warning = messages(result, 'warning').find((m) => m.includes('arXiv 2410.01748'));
+    expect(sharing.map((entry) => entry.paperConflicts)).toEqual([[sharing[1]?.id], [sharing[0]?.id]]);
+    const warning = messages(uncorrected, 'warning').find((m) => m.includes('arXiv 2410.01748'));
     expect(warning).toContain('Not All LLM Reasoners Are Created Equal');
     expect(warning).toContain('Improving Autonomous AI Agents with Reflective Tree Search and Self-Learning');
+    expect(messages(uncorrected, 'warning').filter((m) => m.includes('different papers'))).toHaveLength(3);
+  });
+
+  it('with data/corrections.json, links no arXiv id to two papers and reports each correction it applied', () => {
+    expect(messages(result, 'warning').filter((m) => m.includes('different papers'))).toEqual([]);
+    expect(entries.filter((entry) => entry.paperConflicts.length > 0)).toEqual([]);
+    const paperOf = (issueId: string, number: number) =>
+      entries.find((entry) => entry.issueId === issueId && entry.number === number)?.paper;
+    expect(paperOf('2024-10-21', 27)?.arxivId).toBe('2407.14562');
+    expect(paperOf('2024-10-21', 35)?.arxivId).toBe('2410.10630');
+    expect(paperOf('2024-10-06', 9)?.arxivId).toBe('2410.02762');
+    expect(paperOf('2024-10-06', 11)).toMatchObject({
+      arxivId: '2410.02525',
+      title: 'Contextual Document Embeddings',
+      url: 'https://arxiv.org/abs/2410.02525',
+    });
+    expect(paperOf('2024-10-06', 21)?.arxivId).toBe('2410.01748');
+    expect(paperOf('2024-10-06', 29)?.arxivId).toBe('2410.02052');
+    expect(paperOf('2024-10-27', 47)).toMatchObject({
+      title: 'GPTs and Hallucination: Why do large language models hallucinate?',
+      doi: '10.1145/3688007',
+    });
+    const applied = messages(result, 'info').filter((m) => m.includes(': info: corrected '));
+    expect(applied).toHaveLength(6);
+    expect(applied).toContain(
+      `${SEED_FILE}:412: info: corrected paper.arxivId of entry 11 (2024-10-06-contextual-document-embeddings-for-neural-retrieval) from "2410.02762" to "2410.02525", checked against https://arxiv.org/abs/2410.02525 (data/corrections.json:12)`,
+    );
+    expect(messages(result, 'warning').filter((m) => m.startsWith('data/corrections.json'))).toEqual([]);
+  });
+
+  it('moves the stray line of entry 33 (Oct 6) to entry 31 as its headline, keeping both ids', () => {
+    const byNumber = (number: number) =>
+      entries.find((entry) => entry.issueId === '2024-10-06' && entry.number === number);
+    const helpSteer = byNumber(31);
+    const vinePpo = byNumber(33);
+    expect(helpSteer?.headline).toBe('Reward modeling comparison and combination');
+    expect(helpSteer?.paper?.title).toBe('HelpSteer2-Preference: Complementing Ratings with Preferences');
+    expect(helpSteer?.id).toBe('2024-10-06-helpsteer2-preference-complementing-ratings-with-preferences');
+    expect(vinePpo?.summary).toMatch(/mechanisms in reinforcement learning for LLMs\.$/);
+    expect(vinePpo?.id).toBe('2024-10-06-enhancing-credit-assignment-in-complex-reasoning-tasks');
+    const retired = messages(result).filter((m) => /stray line inside .* entry 33|entry 31 has no headline/.test(m));
+    expect(retired).toEqual([]);
+  });
+
+  it('reads paper titles across a venue phrase and DOIs from the paper link', () => {
+    const paperOf = (issueId: string, number: number) =>
+      entries.find((entry) => entry.issueId === issueId && entry.number === number)?.paper;
+    expect(paperOf('2024-10-27', 9)).toEqual({
+      title: 'Scalable watermarking for identifying large language model outputs',
+      arxivId: null,
+      doi: '10.1038/s41586-024-08025-4',
+      url: 'https://www.nature.com/articles/s41586-024-08025-4',
+    });
+    expect(paperOf('2024-10-13', 49)?.title).toBe(
+      'Initialization of Large Language Models via Reparameterization to Mitigate Loss Spikes',
+    );
+    // Every paper title is one the body quotes, but the one that data/corrections.json supplies.
+    const untitled = entries.filter(
+      (entry) => entry.paper && !entry.body.flat().some((node) => node.text.includes(entry.paper?.title ?? '')),
+    );
+    expect(untitled.map((entry) => entry.id)).toEqual(['2024-10-27-llms-as-consensus-machines']);
   });
 
   it('canonicalises organisations and gives every entry a topic', () => {
@@ -110,6 +173,17 @@ describe('the real seed', () => {
     expect(names).not.toContain('KAIST AI');
     for (const entry of entries) expect(entry.topics.length, entry.id).toBeGreaterThan(0);
     expect(bundle?.topics.at(-1)).toBe('Other');
+  });
+
+  it('names publishers, not publications, as organisations, and finds them in the summary when the body has none', () => {
+    expect(entries.flatMap((entry) => entry.organizations)).not.toContain('State of AI Report');
+    expect(byId.get('2024-10-13-state-of-ai-report')?.organizations).toEqual(['Air Street Capital']);
+    expect(byId.get('2024-11-02-ai-identifies-database-vulnerability')?.organizations).toEqual(['Google']);
+    const unnamed = entries.filter((entry) => entry.organizations.length === 0);
+    expect(unnamed.map((entry) => entry.id)).toEqual(['2024-10-13-nobel-prize-2024-in-ai-and-physics']);
+    expect(messages(result, 'info')).toContain(
+      `${SEED_FILE}:279: info: entry 3 (2024-10-13-nobel-prize-2024-in-ai-and-physics) has no organisation: its body names none before its first link, and its headline and summary name none that data/organizations.json knows`,
+    );
   });
 
   it('offers up to five related entries, never the entry itself', () => {

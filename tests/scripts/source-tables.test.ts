@@ -12,7 +12,7 @@ function tablesWith(file: string, content: unknown): string {
   const root = mkdtempSync(path.join(tmpdir(), 'frontier-tables-'));
   roots.push(root);
   cpSync('data', path.join(root, 'data'), { recursive: true, filter: (source) => !source.includes('newsletters') });
-  writeFileSync(path.join(root, 'data', file), JSON.stringify(content));
+  writeFileSync(path.join(root, 'data', file), JSON.stringify(content, null, 2));
   return root;
 }
 
@@ -35,5 +35,37 @@ describe('the tables that name the source', () => {
     );
     const noName = tablesWith('publication.json', { name: '' });
     await expect(readTables(noName)).rejects.toThrow(`${path.join(noName, 'data/publication.json')}:1: error: name:`);
+  });
+
+  it('read data/corrections.json, giving each correction its line, and name the line of a bad one', async () => {
+    const tables = await readTables();
+    expect(tables.corrections?.length).toBeGreaterThan(0);
+    for (const correction of tables.corrections ?? []) {
+      expect(correction.at.file).toBe('data/corrections.json');
+      expect(correction.checkedAgainst).toMatch(/^https:\/\//);
+    }
+    expect(tables.corrections?.[0]?.at.line).toBe(4);
+
+    const good = {
+      entry: { issue: '2024-10-06', number: 11 },
+      field: 'paper.arxivId',
+      from: '2410.02762',
+      to: '2410.02525',
+      checkedAgainst: 'https://arxiv.org/abs/2410.02525',
+    };
+    const cases: [unknown, string][] = [
+      [{ ...good, to: '2410.02525v2' }, 'corrections.1.to: expected an arXiv id without version, such as 2410.02525'],
+      [{ ...good, checkedAgainst: 'arxiv.org' }, 'corrections.1.checkedAgainst: expected the http(s) URL'],
+      [{ ...good, entry: { issue: '2024-10-06' } }, 'corrections.1.entry: expected {"issue": "YYYY-MM-DD"'],
+      [{ ...good, field: 'paper.doi', from: null, to: 'doi:10.1/x' }, 'corrections.1.to: expected a DOI'],
+      [{ ...good, form: '2410.02762' }, 'corrections.1'],
+    ];
+    for (const [bad, message] of cases) {
+      const root = tablesWith('corrections.json', { corrections: [good, bad] });
+      // Two-space JSON: the second correction opens on line 13.
+      await expect(readTables(root)).rejects.toThrow(
+        `${path.join(root, 'data/corrections.json')}:13: error: ${message}`,
+      );
+    }
   });
 });
