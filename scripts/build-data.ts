@@ -7,6 +7,8 @@ import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
+import { ISSUE_FILE_FOLDER } from '../src/shared/archive-layout';
+import { layoutArchive, type ArchiveFile, type ArchiveLayout } from './lib/archive-layout';
 import { buildArchive, type CuratedTables, type SourceDocument } from './lib/build-archive';
 import { elementLines, type Correction } from './lib/corrections';
 import { decodeDocument, type Diagnostic } from './lib/parse-newsletter';
@@ -309,6 +311,33 @@ export async function writeAtomically(file: string, content: string): Promise<vo
   }
 }
 
+/**
+ * Writes the bundle and its split layout beside it: new issue files first (content-hashed, so nothing a reader has is
+ * touched), then the bundle and the catalogue atomically, then issue files the new catalogue no longer names.
+ */
+async function writeArchive(out: string, json: string, layout: ArchiveLayout): Promise<void> {
+  const folder = path.dirname(out);
+  const located = (file: ArchiveFile) => path.join(folder, file.path.replace(/^data\//, ''));
+  const issueFolder = path.join(folder, ISSUE_FILE_FOLDER.replace(/^data\//, ''));
+  // The output's own folder first, so a bad --out is reported as given, not as the issues folder inside it.
+  await io(out, () => mkdir(folder, { recursive: true }));
+  await io(issueFolder, () => mkdir(issueFolder, { recursive: true }));
+  const existing = new Set(await io(issueFolder, () => readdir(issueFolder)));
+  for (const file of layout.issueFiles) {
+    const target = located(file);
+    if (!existing.has(path.basename(target))) await io(target, () => writeAtomically(target, file.json));
+  }
+  await io(out, () => writeAtomically(out, json));
+  const catalogue = located(layout.catalogue);
+  await io(catalogue, () => writeAtomically(catalogue, layout.catalogue.json));
+  const kept = new Set(layout.issueFiles.map((file) => path.basename(located(file))));
+  for (const name of existing) {
+    if (/^\d{4}-\d{2}-\d{2}\.[0-9a-f]{10}\.json$/.test(name) && !kept.has(name)) {
+      await io(path.join(issueFolder, name), () => rm(path.join(issueFolder, name), { force: true }));
+    }
+  }
+}
+
 /** `file:line: severity: message`, as compilers print them. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message}`;
@@ -344,7 +373,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     const json = `${JSON.stringify(result.bundle)}\n`;
-    await io(options.out, () => writeAtomically(options.out, json));
+    const layout = layoutArchive(result.bundle);
+    await writeArchive(options.out, json, layout);
     const ms = Math.round(performance.now() - started);
     const { issues, entries, papers } = result.stats;
     process.stdout.write(

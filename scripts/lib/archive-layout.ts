@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import {
+  CATALOGUE_PATH,
+  ISSUE_FILE_FOLDER,
+  issueTopics,
+  type Catalogue,
+  type IssueFile,
+} from '../../src/shared/archive-layout';
+import type { ArchiveBundle, Entry } from '../../src/shared/bundle';
+
+/** One file of the split archive: its path relative to the site root, such as `data/issues/2024-10-27.1a2b3c4d5e.json`. */
+export interface ArchiveFile {
+  path: string;
+  json: string;
+}
+
+/** The split archive: the catalogue, then one file per issue but the newest (see src/shared/archive-layout.ts). */
+export interface ArchiveLayout {
+  catalogue: ArchiveFile;
+  issueFiles: ArchiveFile[];
+}
+
+const toJson = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+/** Ten hex digits of SHA-256: a name that changes exactly when the content does. */
+function contentHash(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 10);
+}
+
+/** Splits a built bundle into the catalogue and per-issue files. Pure and deterministic; linear in the archive. */
+export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
+  const entriesByIssue = new Map<string, Entry[]>();
+  for (const entry of bundle.entries) {
+    const entries = entriesByIssue.get(entry.issueId);
+    if (entries) entries.push(entry);
+    else entriesByIssue.set(entry.issueId, [entry]);
+  }
+  const entryById = new Map(bundle.entries.map((entry) => [entry.id, entry]));
+  const inOrder = (entryIds: readonly string[]) =>
+    entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => entry !== undefined);
+
+  const issueFiles: ArchiveFile[] = [];
+  const fileOfIssue: Record<string, string> = {};
+  for (const issue of bundle.issues.slice(1)) {
+    const file: IssueFile = {
+      schemaVersion: bundle.schemaVersion,
+      issueId: issue.id,
+      entries: inOrder(issue.entryIds),
+    };
+    const json = toJson(file);
+    const path = `${ISSUE_FILE_FOLDER}/${issue.id}.${contentHash(json)}.json`;
+    fileOfIssue[issue.id] = path;
+    issueFiles.push({ path, json });
+  }
+  const latest = bundle.issues[0];
+  const catalogue: Catalogue = {
+    schemaVersion: bundle.schemaVersion,
+    publication: bundle.publication,
+    topics: bundle.topics,
+    issues: bundle.issues.map((issue) => ({
+      ...issue,
+      topics: issueTopics(entriesByIssue.get(issue.id) ?? [], bundle.topics),
+    })),
+    latestEntries: latest ? inOrder(latest.entryIds) : [],
+    issueFiles: fileOfIssue,
+  };
+  return { catalogue: { path: CATALOGUE_PATH, json: toJson(catalogue) }, issueFiles };
+}

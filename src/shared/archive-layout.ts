@@ -1,0 +1,151 @@
+/**
+ * How the built archive is split into files, so a page never waits for more of the archive than it shows.
+ *
+ * - `data/catalogue.json`: the publication, the topics, every issue (its entry ids and most used topics) and the
+ *   newest issue's entries in full, plus the file of every other issue. The home page and the newest issue need
+ *   nothing else. It grows with the number of issues, not entries.
+ * - `data/issues/<issue id>.<content hash>.json`: one issue's entries. The hash changes only when the issue does, so a
+ *   new issue adds one file and leaves every other file, and the reader's cached copy of it, as it was.
+ * - `data/archive.json`: the whole archive in one file ({@link BUNDLE_PATH}), for search and the bookmarks page.
+ *
+ * The build writes all three from one bundle; `npm run -s archive:dump` prints the whole archive whatever the layout.
+ */
+import { z } from './zod';
+import {
+  BundleError,
+  entrySchema,
+  issueSchema,
+  publicationSchema,
+  SCHEMA_VERSION,
+  type Entry,
+  type Issue,
+} from './bundle';
+
+/** Where the app fetches the catalogue from, relative to the site root. */
+export const CATALOGUE_PATH = 'data/catalogue.json';
+
+/** The folder of the per-issue files, relative to the site root. */
+export const ISSUE_FILE_FOLDER = 'data/issues';
+
+/** How many of an issue's most used topics the catalogue keeps: what an issue card on the home page shows. */
+export const CATALOGUE_TOPICS = 3;
+
+const catalogueIssueSchema = z.extend(issueSchema, {
+  /** The issue's most used topics, most frequent first; see {@link issueTopics}. */
+  topics: z.array(z.string()),
+});
+
+/** Runtime shape check of the catalogue; cross-references are checked in {@link parseCatalogue}. */
+export const catalogueSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  publication: publicationSchema,
+  /** The topic taxonomy, in display order. */
+  topics: z.array(z.string()),
+  /** Newest first, as in the bundle. */
+  issues: z.array(catalogueIssueSchema),
+  /** The newest issue's entries, in reading order. */
+  latestEntries: z.array(entrySchema),
+  /** The file holding each issue's entries, relative to the site root, by issue id; every issue but the newest. */
+  issueFiles: z.record(z.string(), z.string().check(z.regex(/^data\/issues\/[a-z0-9.-]+\.json$/))),
+});
+
+/** Runtime shape check of one issue's file. */
+export const issueFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  issueId: z.string(),
+  /** The issue's entries, in reading order. */
+  entries: z.array(entrySchema),
+});
+
+/** One issue as the catalogue lists it. */
+export type CatalogueIssue = z.output<typeof catalogueIssueSchema>;
+/** The small first file of the archive. */
+export type Catalogue = z.output<typeof catalogueSchema>;
+/** One issue's entries. */
+export type IssueFile = z.output<typeof issueFileSchema>;
+
+/** The topics used most in `entries`, most frequent first; ties follow the taxonomy order; "Other" is left out. */
+export function issueTopics(
+  entries: readonly Entry[],
+  taxonomy: readonly string[],
+  limit = CATALOGUE_TOPICS,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const topic of entry.topics) {
+      if (topic === 'Other') continue;
+      counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    }
+  }
+  const order = new Map(taxonomy.map((topic, index) => [topic, index]));
+  return [...counts.entries()]
+    .sort(
+      ([a, countA], [b, countB]) =>
+        countB - countA || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b),
+    )
+    .slice(0, limit)
+    .map(([topic]) => topic);
+}
+
+/** The issue an entry belongs to, read from its id (`2024-11-02-…` is in the issue of 2024-11-02); null if malformed. */
+export function issueIdOfEntry(entryId: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}(?=-)/.exec(entryId)?.[0] ?? null;
+}
+
+function checkVersion(value: unknown, what: string): void {
+  if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
+    const version = value.schemaVersion;
+    if (version !== SCHEMA_VERSION) {
+      throw new BundleError(
+        `The ${what} has schema version ${String(version)}, but this app reads version ${SCHEMA_VERSION}.`,
+      );
+    }
+  }
+}
+
+function malformed(what: string, issues: readonly z.core.$ZodIssue[]): BundleError {
+  const problems = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  return new BundleError(`The ${what} is malformed: ${problems.join('; ')}`);
+}
+
+/** Checks that `entries` are exactly the entries `issue` lists, in its order. */
+function checkIssueEntries(issue: Issue, entries: readonly Entry[], what: string): void {
+  const listed = issue.entryIds.join('\n');
+  if (entries.map((entry) => entry.id).join('\n') !== listed || entries.some((entry) => entry.issueId !== issue.id)) {
+    throw new BundleError(`The ${what} is malformed: its entries are not the ones issue ${issue.id} lists`);
+  }
+}
+
+/**
+ * Validates unknown JSON as the catalogue.
+ * @throws {BundleError} naming the first problems found.
+ */
+export function parseCatalogue(value: unknown): Catalogue {
+  checkVersion(value, 'archive');
+  const result = catalogueSchema.safeParse(value);
+  if (!result.success) throw malformed('archive', result.error.issues);
+  const catalogue = result.data;
+  const [latest, ...older] = catalogue.issues;
+  if (latest) checkIssueEntries(latest, catalogue.latestEntries, 'archive');
+  for (const issue of older) {
+    if (!catalogue.issueFiles[issue.id])
+      throw new BundleError(`The archive is malformed: issue ${issue.id} has no file`);
+  }
+  return catalogue;
+}
+
+/**
+ * Validates unknown JSON as the file of `issue`.
+ * @throws {BundleError} naming the first problems found.
+ */
+export function parseIssueFile(value: unknown, issue: Issue): Entry[] {
+  const what = `file of the issue of ${issue.date}`;
+  checkVersion(value, what);
+  const result = issueFileSchema.safeParse(value);
+  if (!result.success) throw malformed(what, result.error.issues);
+  if (result.data.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${result.data.issueId}`);
+  checkIssueEntries(issue, result.data.entries, what);
+  return result.data.entries;
+}
