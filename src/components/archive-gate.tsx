@@ -3,7 +3,7 @@ import { Page } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
 import { PageSkeleton } from '@/components/ui/skeleton';
-import { ArchiveFetchError, useArchive, type Archive } from '@/lib/archive-query';
+import { ArchiveFetchError, useArchive, usePageArchive, type Archive, type ArchiveState } from '@/lib/archive-query';
 import { BundleError } from '@/shared/bundle';
 
 /** What to tell the reader about an archive that failed to load. */
@@ -29,9 +29,28 @@ export function describeArchiveError(error: unknown): { title: string; message: 
   };
 }
 
-/** Renders `children` with the loaded archive; shows a skeleton while loading and an error with Retry if loading failed. */
-export function ArchiveGate({ children }: { children: (archive: Archive) => ReactNode }) {
-  const query = useArchive();
+/**
+ * Renders `children` with the loaded archive; shows a skeleton while loading and an error with Retry if loading failed.
+ * With `issue` (an issue id, or `'latest'`), it renders as soon as the catalogue and that issue's entries are in, and
+ * again with the whole archive once something loads it.
+ */
+export function ArchiveGate({ issue, children }: { issue?: string; children: (archive: Archive) => ReactNode }) {
+  return issue === undefined ? (
+    <WholeArchiveGate>{children}</WholeArchiveGate>
+  ) : (
+    <PageArchiveGate issue={issue}>{children}</PageArchiveGate>
+  );
+}
+
+function WholeArchiveGate({ children }: { children: (archive: Archive) => ReactNode }) {
+  return <Gate query={useArchive()}>{children}</Gate>;
+}
+
+function PageArchiveGate({ issue, children }: { issue: string; children: (archive: Archive) => ReactNode }) {
+  return <Gate query={usePageArchive(issue)}>{children}</Gate>;
+}
+
+function Gate({ query, children }: { query: ArchiveState; children: (archive: Archive) => ReactNode }) {
   // The archive arrives as an urgent update; rendering the page from it as a deferred one lets a long page render in slices.
   const archive = useDeferredValue(query.data);
   if (archive) return children(archive);

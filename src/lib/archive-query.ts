@@ -1,21 +1,38 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import {
+  CATALOGUE_PATH,
+  issueTopics,
+  parseCatalogue,
+  parseIssueFile,
+  issueIdOfEntry,
+  type Catalogue,
+} from '@/shared/archive-layout';
 import { BUNDLE_PATH, groupByPaper, parseBundle, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
 import { yieldToMain } from '@/lib/yield-to-main';
 
-/** The loaded bundle with the look-ups every page needs, computed once per fetch. */
+/** The loaded archive, or the part of it a page needs, with the look-ups every page uses, computed once per load. */
 export interface Archive {
   bundle: ArchiveBundle;
+  /** Every issue, newest first, even when only some issues' entries are loaded. */
   issues: Issue[];
+  /** The loaded entries: all of them when {@link complete}. */
   entries: Entry[];
+  /** False when only the catalogue and some issues' entries are loaded; the whole archive replaces it once loaded. */
+  complete: boolean;
+  /** How many entries the whole archive has, loaded or not. */
+  entryCount: number;
   issueById: ReadonlyMap<string, Issue>;
   entryById: ReadonlyMap<string, Entry>;
-  /** Entries of each issue, in reading order. */
+  /** Entries of each loaded issue, in reading order. */
   entriesByIssue: ReadonlyMap<string, Entry[]>;
+  /** Each issue's most used topics, most frequent first: known for every issue, loaded or not. */
+  issueTopics: ReadonlyMap<string, string[]>;
   /** Entries about the same paper, by {@link Entry.paperGroup}, in bundle order (newest issue first). */
   entriesByPaper: ReadonlyMap<string, Entry[]>;
 }
 
-/** Raised when the bundle cannot be fetched; carries the HTTP status when there was one. */
+/** Raised when part of the archive cannot be fetched; carries the HTTP status when there was one. */
 export class ArchiveFetchError extends Error {
   override name = 'ArchiveFetchError';
   constructor(
@@ -26,33 +43,57 @@ export class ArchiveFetchError extends Error {
   }
 }
 
-/** Builds the look-up maps over a validated bundle. */
-export function indexArchive(bundle: ArchiveBundle): Archive {
+function lookUps(bundle: ArchiveBundle, complete: boolean, topicsOf: (issue: Issue, entries: Entry[]) => string[]) {
   const entryById = new Map(bundle.entries.map((entry) => [entry.id, entry]));
   const entriesByIssue = new Map<string, Entry[]>();
+  const topics = new Map<string, string[]>();
+  let entryCount = 0;
   for (const issue of bundle.issues) {
-    entriesByIssue.set(
-      issue.id,
-      issue.entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => entry !== undefined),
-    );
+    entryCount += issue.entryIds.length;
+    const entries = issue.entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => !!entry);
+    if (entries.length > 0) entriesByIssue.set(issue.id, entries);
+    topics.set(issue.id, topicsOf(issue, entries));
   }
   return {
     bundle,
     issues: bundle.issues,
     entries: bundle.entries,
+    complete,
+    entryCount,
     issueById: new Map(bundle.issues.map((issue) => [issue.id, issue])),
     entryById,
     entriesByIssue,
+    issueTopics: topics,
     entriesByPaper: groupByPaper(bundle.entries),
-  };
+  } satisfies Archive;
 }
 
-/** Fetches and validates the bundle from this origin; parsing, validating and indexing each run in their own task. */
-export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
-  const url = `${import.meta.env.BASE_URL}${BUNDLE_PATH}`;
+/** Builds the look-up maps over a validated bundle. */
+export function indexArchive(bundle: ArchiveBundle): Archive {
+  return lookUps(bundle, true, (_issue, entries) => issueTopics(entries, bundle.topics));
+}
+
+/** The part of the archive a page can show from the catalogue and the issues loaded so far. */
+export function partialArchive(catalogue: Catalogue, loaded: ReadonlyMap<string, readonly Entry[]>): Archive {
+  const issues: Issue[] = catalogue.issues.map(({ topics: _topics, ...issue }) => issue);
+  const entries: Entry[] = [...catalogue.latestEntries];
+  for (const [issueId, issueEntries] of loaded) if (issueId !== catalogue.issues[0]?.id) entries.push(...issueEntries);
+  const topics = new Map(catalogue.issues.map((issue) => [issue.id, issue.topics]));
+  const bundle: ArchiveBundle = {
+    schemaVersion: catalogue.schemaVersion,
+    publication: catalogue.publication,
+    issues,
+    entries,
+    topics: catalogue.topics,
+  };
+  return lookUps(bundle, false, (issue) => topics.get(issue.id) ?? []);
+}
+
+/** Fetches JSON from this origin, turning each failure into an {@link ArchiveFetchError} a reader can act on. */
+async function fetchJson(path: string, signal: AbortSignal | undefined): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
+    response = await fetch(`${import.meta.env.BASE_URL}${path}`, { signal, credentials: 'same-origin' });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ArchiveFetchError('The archive could not be downloaded. Check your connection and try again.');
@@ -60,12 +101,16 @@ export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
   if (!response.ok) {
     throw new ArchiveFetchError(`The archive could not be downloaded (HTTP ${response.status}).`, response.status);
   }
-  let json: unknown;
   try {
-    json = await response.json();
+    return await response.json();
   } catch {
     throw new ArchiveFetchError('The archive is not valid JSON.');
   }
+}
+
+/** Fetches and validates the whole bundle; parsing, validating and indexing each run in their own task. */
+export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
+  const json = await fetchJson(BUNDLE_PATH, signal);
   await yieldToMain();
   const bundle = parseBundle(json);
   await yieldToMain();
@@ -76,20 +121,152 @@ export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
 export const archiveKeys = {
   all: ['archive'] as const,
   bundle: () => [...archiveKeys.all, 'bundle'] as const,
+  catalogue: () => [...archiveKeys.all, 'catalogue'] as const,
+  issue: (issueId: string) => [...archiveKeys.all, 'issue', issueId] as const,
 };
 
-/** The one query for the archive bundle: fetched once, kept forever, served from cache when offline. */
+/** Files of one build never change, so each query is fetched once, kept forever and served from cache when offline. */
+const kept = { staleTime: Infinity, gcTime: Infinity, networkMode: 'offlineFirst' } as const;
+
+/** The whole archive: for search, bookmarks, and what an entry page shows from other issues. */
 export function archiveQueryOptions() {
+  return queryOptions({ queryKey: archiveKeys.bundle(), queryFn: ({ signal }) => fetchArchive(signal), ...kept });
+}
+
+/** The catalogue: every issue, and the newest issue's entries. */
+export function catalogueQueryOptions() {
   return queryOptions({
-    queryKey: archiveKeys.bundle(),
-    queryFn: ({ signal }) => fetchArchive(signal),
-    staleTime: Infinity,
-    gcTime: Infinity,
-    networkMode: 'offlineFirst',
+    queryKey: archiveKeys.catalogue(),
+    queryFn: async ({ signal }) => parseCatalogue(await fetchJson(CATALOGUE_PATH, signal)),
+    ...kept,
   });
 }
 
-/** The archive query, for components that render their own loading and error states. */
+/** One issue's entries, from the file the catalogue names for it. */
+export function issueEntriesQueryOptions(issueId: string) {
+  return queryOptions({
+    queryKey: archiveKeys.issue(issueId),
+    queryFn: async ({ client, signal }): Promise<Entry[]> => {
+      const catalogue = await client.ensureQueryData(catalogueQueryOptions());
+      const issue = catalogue.issues.find((candidate) => candidate.id === issueId);
+      if (!issue) throw new ArchiveFetchError(`The archive has no issue ${issueId}.`, 404);
+      if (issue.id === catalogue.issues[0]?.id) return catalogue.latestEntries;
+      const file = catalogue.issueFiles[issue.id];
+      if (!file) throw new ArchiveFetchError(`The archive has no file for the issue of ${issue.date}.`);
+      return parseIssueFile(await fetchJson(file, signal), issue);
+    },
+    ...kept,
+  });
+}
+
+/** The whole archive query, for components that render their own loading and error states. */
 export function useArchive() {
   return useQuery(archiveQueryOptions());
+}
+
+/** What {@link usePageArchive} and {@link useArchive} have in common: enough for a page to load, fail and retry. */
+export interface ArchiveState {
+  data: Archive | undefined;
+  isError: boolean;
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * The archive as far as a page about one issue needs it: the whole archive if it is already loaded, else the catalogue
+ * and that issue's entries (`'latest'` for the newest issue), so the page never waits for the rest of the archive.
+ */
+export function usePageArchive(issueId: string): ArchiveState {
+  const whole = useQuery({ ...archiveQueryOptions(), enabled: false });
+  const catalogue = useQuery({ ...catalogueQueryOptions(), enabled: !whole.data });
+  const latestId = catalogue.data?.issues[0]?.id;
+  const targetId = issueId === 'latest' ? latestId : issueId;
+  const known = !!catalogue.data?.issues.some((issue) => issue.id === targetId);
+  const needsFile = !!targetId && known && targetId !== latestId;
+  const issue = useQuery({
+    ...issueEntriesQueryOptions(targetId ?? ''),
+    enabled: !whole.data && needsFile,
+  });
+
+  if (whole.data) return { ...whole, data: whole.data };
+  if (catalogue.isError || !catalogue.data) {
+    return {
+      data: undefined,
+      isError: catalogue.isError,
+      error: catalogue.error,
+      isFetching: catalogue.isFetching,
+      refetch: catalogue.refetch,
+    };
+  }
+  if (needsFile && !issue.data) {
+    return {
+      data: undefined,
+      isError: issue.isError,
+      error: issue.error,
+      isFetching: issue.isFetching,
+      refetch: issue.refetch,
+    };
+  }
+  return {
+    data: memoPartial(catalogue.data, needsFile && targetId && issue.data ? [targetId, issue.data] : null),
+    isError: false,
+    error: null,
+    isFetching: false,
+    refetch: catalogue.refetch,
+  };
+}
+
+/** Partial archives by catalogue and issue entries, so a re-render hands pages the same object (and memoised views). */
+const partials = new WeakMap<Catalogue, Map<Entry[] | null, Archive>>();
+
+function memoPartial(catalogue: Catalogue, loaded: [string, Entry[]] | null): Archive {
+  let byEntries = partials.get(catalogue);
+  if (!byEntries) partials.set(catalogue, (byEntries = new Map<Entry[] | null, Archive>()));
+  const key = loaded?.[1] ?? null;
+  let archive = byEntries.get(key);
+  if (!archive) {
+    archive = partialArchive(catalogue, new Map(loaded ? [loaded] : []));
+    byEntries.set(key, archive);
+  }
+  return archive;
+}
+
+/** Starts loading the whole archive once the browser is idle: for what a page shows from other issues, after its own. */
+export function useWholeArchiveWhenIdle(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const load = () => void client.prefetchQuery(archiveQueryOptions());
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(load, { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(load, 200);
+    return () => clearTimeout(handle);
+  }, [client]);
+}
+
+/** The loaded archive that holds `entryId`, whole or partial, without fetching anything; undefined if none does. */
+function loadedArchiveWith(client: QueryClient, entryId: string): Archive | undefined {
+  const whole = client.getQueryData(archiveQueryOptions().queryKey);
+  if (whole) return whole;
+  const catalogue = client.getQueryData(catalogueQueryOptions().queryKey);
+  const issueId = issueIdOfEntry(entryId);
+  if (!catalogue || !issueId) return undefined;
+  if (issueId === catalogue.issues[0]?.id) return memoPartial(catalogue, null);
+  const entries = client.getQueryData(issueEntriesQueryOptions(issueId).queryKey);
+  return entries ? memoPartial(catalogue, [issueId, entries]) : undefined;
+}
+
+/** Looks up an entry in whatever part of the archive is loaded, with that archive; never starts a download. */
+export function useLoadedEntry(): (entryId: string) => { entry: Entry; archive: Archive } | undefined {
+  const client = useQueryClient();
+  return useCallback(
+    (entryId: string) => {
+      const archive = loadedArchiveWith(client, entryId);
+      const entry = archive?.entryById.get(entryId);
+      return archive && entry ? { entry, archive } : undefined;
+    },
+    [client],
+  );
 }

@@ -89,4 +89,19 @@ describe('home page', () => {
     expect(await screen.findByRole('region', { name: 'Archive' })).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
+
+  it('shows the latest issue from the catalogue alone, and an older issue from its own file, never the whole archive', async () => {
+    const { user, fetchMock } = renderApp('/');
+    expect(await screen.findByRole('list', { name: /^Headlines of the issue of/ })).toBeInTheDocument();
+    const requested = () => fetchMock.mock.calls.map(([input]) => String(input instanceof Request ? input.url : input));
+    expect(requested()).toEqual([expect.stringMatching(/data\/catalogue\.json$/)]);
+
+    const archive = screen.getByRole('region', { name: 'Archive' });
+    await user.click(within(archive).getByRole('link', { name: 'October 27, 2024' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Issue of October 27, 2024' })).toBeInTheDocument();
+    expect(requested()).toEqual([
+      expect.stringMatching(/data\/catalogue\.json$/),
+      expect.stringMatching(/data\/issues\/2024-10-27\.[0-9a-f]{10}\.json$/),
+    ]);
+  });
 });

@@ -16,7 +16,9 @@ import {
 import { onTestFinished, vi, type Mock } from 'vitest';
 import { AppProvider } from '@/app/provider';
 import { AppRoutes } from '@/app/router';
-import { BUNDLE_PATH } from '@/shared/bundle';
+import { CATALOGUE_PATH } from '@/shared/archive-layout';
+import { BUNDLE_PATH, type ArchiveBundle } from '@/shared/bundle';
+import { layoutArchive } from '../../scripts/lib/archive-layout';
 import { fixtureBundle } from './fixture-bundle';
 
 // Route modules load lazily; on a busy machine that can take longer than the default one second.
@@ -88,15 +90,29 @@ function createTestRouter() {
   return { router, RouterProbe };
 }
 
-/** A fetch that answers the archive request as `response` says and 404s anything else. */
+/** The archive's files as the build writes them for `bundle`: the whole bundle, the catalogue and one file per issue. */
+function archiveFiles(bundle: unknown): Map<string, unknown> {
+  const files = new Map<string, unknown>([[BUNDLE_PATH, bundle]]);
+  try {
+    const layout = layoutArchive(bundle as ArchiveBundle);
+    for (const file of [layout.catalogue, ...layout.issueFiles]) files.set(file.path, JSON.parse(file.json));
+  } catch {
+    // A bundle too broken to split is what a broken catalogue looks like to the app, too.
+    files.set(CATALOGUE_PATH, bundle);
+  }
+  return files;
+}
+
+/** A fetch that answers every archive file (bundle, catalogue, issue files) as `response` says and 404s anything else. */
 export function archiveFetch(response: ArchiveResponse = 'ok', bundle: unknown = fixtureBundle): typeof fetch {
+  const files = archiveFiles(bundle);
   return (input) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.endsWith(BUNDLE_PATH))
-      return Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found' }));
+    const file = [...files.keys()].find((path) => url.endsWith(path));
+    if (file === undefined) return Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found' }));
     // fetch reports a network failure by rejecting, never by throwing synchronously.
     if (response === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
-    return Promise.resolve(archiveResponse(response, bundle));
+    return Promise.resolve(archiveResponse(response, files.get(file)));
   };
 }
 

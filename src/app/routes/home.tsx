@@ -2,5 +2,5 @@ import { ArchiveGate } from '@/components/archive-gate';
 import { HomeView } from '@/features/issues/components/home-view';
 
 export function Component() {
-  return <ArchiveGate>{(archive) => <HomeView archive={archive} />}</ArchiveGate>;
+  return <ArchiveGate issue="latest">{(archive) => <HomeView archive={archive} />}</ArchiveGate>;
 }

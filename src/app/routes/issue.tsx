@@ -8,7 +8,7 @@ export function Component() {
   const { issueId = '' } = useParams();
   const { pathname } = useLocation();
   return (
-    <ArchiveGate>
+    <ArchiveGate issue={issueId}>
       {(archive) => {
         const issue = archive.issueById.get(issueId);
         if (!issue) return <NotFoundView thing="Issue" pathname={pathname} />;

@@ -1,16 +1,16 @@
 import { useCallback } from 'react';
 import { snapshotOf } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
-import { useArchive } from '@/lib/archive-query';
+import { useLoadedEntry } from '@/lib/archive-query';
 
 /** Toggles a bookmark, saving a snapshot of the entry as the archive shows it now; returns true when it is now bookmarked. */
 export function useToggleBookmark(): (entryId: string) => boolean {
-  const { data: archive } = useArchive();
+  const loadedEntry = useLoadedEntry();
   return useCallback(
     (entryId: string) => {
-      const entry = archive?.entryById.get(entryId);
-      return getBookmarkStore().toggle(entryId, entry ? snapshotOf(entry, archive) : null);
+      const found = loadedEntry(entryId);
+      return getBookmarkStore().toggle(entryId, found ? snapshotOf(found.entry, found.archive) : null);
     },
-    [archive],
+    [loadedEntry],
   );
 }

@@ -4,7 +4,7 @@ import { Page } from '@/components/layout/page';
 import { buttonClasses } from '@/components/ui/button';
 import { TopicChips } from '@/components/ui/chips';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
-import { countArxivPapers, topTopics } from '@/features/issues/lib/issue-stats';
+import { countArxivPapers } from '@/features/issues/lib/issue-stats';
 import type { Archive } from '@/lib/archive-query';
 
 /** The home page: the latest issue's headlines up front, then every issue of the archive. */
@@ -83,11 +83,11 @@ export function HomeView({ archive }: { archive: Archive }) {
           Archive
         </h2>
         <p className="mt-1 text-stone-700 dark:text-stone-300">
-          {archive.issues.length} issues · {archive.entries.length} entries
+          {archive.issues.length} issues · {archive.entryCount} entries
         </p>
         <ol className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {archive.issues.map((issue, index) => {
-            const entries = archive.entriesByIssue.get(issue.id) ?? [];
+            const count = issue.entryIds.length;
             return (
               <li
                 key={issue.id}
@@ -102,7 +102,7 @@ export function HomeView({ archive }: { archive: Archive }) {
                   </Link>
                 </h3>
                 <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                  {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
+                  {count} {count === 1 ? 'entry' : 'entries'}
                   {index === 0 && (
                     <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
                       Latest
@@ -110,7 +110,7 @@ export function HomeView({ archive }: { archive: Archive }) {
                   )}
                 </p>
                 <TopicChips
-                  topics={topTopics(entries, archive.bundle.topics)}
+                  topics={archive.issueTopics.get(issue.id) ?? []}
                   issueId={issue.id}
                   className="relative z-10 mt-4"
                 />

@@ -8,7 +8,8 @@ import { formatDate } from '@/components/ui/formatted-date';
 import { IssuePager } from '@/features/issues/components/issue-pager';
 import { useEntryKeyboardNav } from '@/features/issues/hooks/use-entry-keyboard-nav';
 import { useProgressiveCount } from '@/features/issues/hooks/use-progressive-count';
-import { countArxivPapers, topTopics } from '@/features/issues/lib/issue-stats';
+import { countArxivPapers } from '@/features/issues/lib/issue-stats';
+import { issueTopics } from '@/shared/archive-layout';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry, Issue } from '@/shared/bundle';
 
@@ -44,7 +45,7 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
   const index = archive.issues.findIndex((candidate) => candidate.id === issue.id);
   const previous = archive.issues[index + 1];
   const next = index > 0 ? archive.issues[index - 1] : undefined;
-  const topics = topTopics(entries, archive.bundle.topics, 5);
+  const topics = issueTopics(entries, archive.bundle.topics, 5);
   const papers = countArxivPapers(entries);
   const dateLabel = formatDate(issue.date, 'long');
 
