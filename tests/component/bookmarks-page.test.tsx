@@ -2,11 +2,14 @@ import { act, configure, fireEvent, screen, waitFor, within } from '@testing-lib
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOOKMARKS_KEY, getBookmarkStore, resetBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import type { Bookmark } from '@/features/bookmarks/lib/bookmark-model';
+import { makeFixtureArchive } from '../support/fixture-bundle';
 import { renderApp } from '../support/render-app';
 
 const BENCH = '2024-11-02-benchmarking-code-generation';
 const GRADIENTS = '2024-11-02-layer-gradients-in-llms';
 const PARROTS = '2024-10-27-mixture-of-parrots';
+const VULNERABILITY = '2024-11-02-ai-identifies-database-vulnerability';
+const MOE = '2024-11-02-mixture-of-experts-as-embedding-models';
 
 function saved(entryId: string, addedAt: string, extra: Partial<Bookmark> = {}): Bookmark {
   return { entryId, addedAt, updatedAt: addedAt, note: '', tags: [], snapshot: null, ...extra };
@@ -145,7 +148,7 @@ describe('the bookmarks page', () => {
     const { user } = renderApp('/bookmarks');
     await user.click(await screen.findByRole('button', { name: 'Add note and tags: Benchmarking Code Generation' }));
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Compare with SWE-bench');
-    await user.type(screen.getByRole('textbox', { name: /Tags/ }), 'code, benchmarks,  code ');
+    await user.type(screen.getByRole('combobox', { name: /Tags/ }), 'code, benchmarks,  code ');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByText('Compare with SWE-bench')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit note and tags: Benchmarking Code Generation' })).toHaveFocus();
@@ -251,6 +254,135 @@ describe('the bookmarks page', () => {
       await screen.findByText(/notes\.txt was not imported, nothing changed\. The file is not JSON/),
     ).toBeInTheDocument();
     expect(localStorage.getItem(BOOKMARKS_KEY)).toBe(before);
+  });
+});
+
+describe('searching bookmarks', () => {
+  const items = () => [
+    saved(BENCH, '2025-01-10T10:00:00.000Z', { note: 'Compare with SWE-bench at the Café', tags: ['code'] }),
+    saved(GRADIENTS, '2025-01-11T10:00:00.000Z', { tags: ['reasoning', 'to-read'] }),
+    saved(PARROTS, '2025-01-12T10:00:00.000Z', { tags: ['moe', 'to-read'] }),
+  ];
+
+  it('filters by headline, note and tags, ignoring case and accents, every word matching, and says how many', async () => {
+    seed(items());
+    const { user, router } = renderApp('/bookmarks');
+    await screen.findByRole('link', { name: 'Mixture of Parrots' });
+    const search = screen.getByRole('searchbox', { name: 'Search bookmarks' });
+
+    await user.type(search, 'CAFE');
+    expect(await screen.findByText('1 bookmark matches “CAFE”.')).toHaveAttribute('role', 'status');
+    expect(listedHeadlines()).toEqual(['Benchmarking Code Generation']);
+    expect(router.state.location.search).toBe('?q=CAFE');
+    expect(screen.getByText(/Reference formats export the 1 bookmark shown \(matching “CAFE”\)/)).toBeInTheDocument();
+
+    await user.clear(search);
+    await user.type(search, 'to-read');
+    expect(await screen.findByText('2 bookmarks match “to-read”.')).toBeInTheDocument();
+    expect(listedHeadlines()).toEqual(['Mixture of Parrots', 'Layer Gradients in LLMs']);
+
+    await user.type(search, ' parrots');
+    expect(await screen.findByText('1 bookmark matches “to-read parrots”.')).toBeInTheDocument();
+    expect(listedHeadlines()).toEqual(['Mixture of Parrots']);
+
+    await user.type(search, ' code');
+    expect(await screen.findByText('No bookmarks match “to-read parrots code”.')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: /bookmarks/i })).not.toBeInTheDocument();
+
+    await user.clear(search);
+    await waitFor(() => expect(listedHeadlines()).toHaveLength(3));
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('combines with the tag filter and starts from a query in the address', async () => {
+    seed(items());
+    const { user } = renderApp('/bookmarks?q=llms');
+    await screen.findByRole('link', { name: 'Layer Gradients in LLMs' });
+    expect(screen.getByText('1 bookmark matches “llms”.')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search bookmarks' })).toHaveValue('llms');
+    expect(listedHeadlines()).toEqual(['Layer Gradients in LLMs']);
+    await user.click(
+      within(screen.getByRole('group', { name: 'Filter by tag' })).getByRole('button', { name: /^moe/ }),
+    );
+    expect(await screen.findByText('No bookmarks match “llms”.')).toBeInTheDocument();
+  });
+
+  it('offers the tags already in use while tags are edited, completing the tag being typed', async () => {
+    seed(items());
+    const { user } = renderApp('/bookmarks');
+    await user.click(await screen.findByRole('button', { name: 'Edit note and tags: Benchmarking Code Generation' }));
+    const tags = screen.getByRole<HTMLInputElement>('combobox', { name: /Tags/ });
+    const offered = () => [...(tags.list?.options ?? [])].map((option) => option.value);
+    expect(tags).toHaveValue('code');
+    expect(offered()).toEqual(['code']);
+
+    await user.type(tags, ', ');
+    // Most used first; a tag already in the field is not offered again.
+    expect(offered()).toEqual(['code, to-read', 'code, moe', 'code, reasoning']);
+    await user.type(tags, 'R');
+    expect(offered()).toEqual(['code, reasoning']);
+    await user.clear(tags);
+    await user.type(tags, 'to');
+    expect(offered()).toEqual(['to-read']);
+  });
+});
+
+describe('identifiers for Zotero', () => {
+  it('copies the arXiv ids one per line, and counts the bookmarks with no identifier', async () => {
+    seed([
+      saved(BENCH, '2025-01-10T10:00:00.000Z'),
+      saved(VULNERABILITY, '2025-01-11T10:00:00.000Z'),
+      saved(PARROTS, '2025-01-12T10:00:00.000Z'),
+    ]);
+    const { user } = renderApp('/bookmarks');
+    await screen.findByRole('link', { name: 'Mixture of Parrots' });
+    const panel = screen.getByRole('group', { name: 'Identifiers for Zotero' });
+    expect(within(panel).getByText(/1 bookmark has no arXiv id or DOI/)).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: /DOI/ })).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Copy 2 arXiv ids' }));
+    expect(await within(panel).findByText('Copied 2 arXiv ids, one per line.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe('arXiv:2410.19034\narXiv:2410.21647\n');
+  });
+
+  it('keeps DOIs apart from arXiv ids and leaves out an arXiv id the newsletter gives to two papers', async () => {
+    const bundle = makeFixtureArchive((draft) => {
+      const parrots = draft.entries.find((entry) => entry.id === PARROTS)!;
+      parrots.paper = { ...parrots.paper!, arxivId: null, doi: '10.1038/s41586-024-08025-4' };
+      const moe = draft.entries.find((entry) => entry.id === MOE)!;
+      const gradients = draft.entries.find((entry) => entry.id === GRADIENTS)!;
+      gradients.paper!.arxivId = moe.paper!.arxivId;
+      moe.paperConflicts = [GRADIENTS];
+      gradients.paperConflicts = [MOE];
+    });
+    seed([
+      saved(BENCH, '2025-01-10T10:00:00.000Z'),
+      saved(GRADIENTS, '2025-01-11T10:00:00.000Z'),
+      saved(PARROTS, '2025-01-12T10:00:00.000Z'),
+    ]);
+    const { user } = renderApp('/bookmarks', { bundle });
+    await screen.findByRole('link', { name: 'Mixture of Parrots' });
+    const panel = screen.getByRole('group', { name: 'Identifiers for Zotero' });
+    expect(
+      within(panel).getByText(
+        /1 bookmark is left out because the newsletter gives its arXiv id to two different papers/,
+      ),
+    ).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Copy 1 DOI' }));
+    expect(await navigator.clipboard.readText()).toBe('10.1038/s41586-024-08025-4\n');
+    await user.click(within(panel).getByRole('button', { name: 'Copy 1 arXiv id' }));
+    expect(await navigator.clipboard.readText()).toBe('arXiv:2410.21647\n');
+  });
+
+  it('shows the list selected for copying by hand when the clipboard refuses', async () => {
+    seed([saved(BENCH, '2025-01-10T10:00:00.000Z')]);
+    const { user } = renderApp('/bookmarks');
+    await screen.findByRole('link', { name: 'Benchmarking Code Generation' });
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
+    await user.click(screen.getByRole('button', { name: 'Copy 1 arXiv id' }));
+    expect(await screen.findByText(/Couldn’t copy automatically/)).toBeInTheDocument();
+    const field = screen.getByRole('textbox', { name: 'arXiv ids to paste into Zotero' });
+    expect(field).toHaveValue('arXiv:2410.21647\n');
+    expect(field).toHaveFocus();
   });
 });
 

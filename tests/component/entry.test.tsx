@@ -1,9 +1,28 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { makeFixtureArchive } from '../support/fixture-bundle';
 import { deferredArchiveFetch, renderApp } from '../support/render-app';
 
 const MOE = '/entries/2024-11-02-mixture-of-experts-as-embedding-models';
+const GRADIENTS_ID = '2024-11-02-layer-gradients-in-llms';
+const PARROTS_ID = '2024-10-27-mixture-of-parrots';
+
+/** The fixture with the MoE and layer-gradients entries given one arXiv id, as the newsletter did to three pairs. */
+function disputedArchive() {
+  return makeFixtureArchive((draft) => {
+    const moe = draft.entries.find((entry) => entry.id === '2024-11-02-mixture-of-experts-as-embedding-models')!;
+    const gradients = draft.entries.find((entry) => entry.id === GRADIENTS_ID)!;
+    gradients.paper!.arxivId = '2410.10814';
+    moe.paperConflicts = [GRADIENTS_ID];
+    gradients.paperConflicts = [moe.id];
+  });
+}
+
+/** Opens the Cite menu with a click and returns it. */
+async function openCiteMenu(user: ReturnType<typeof renderApp>['user']): Promise<HTMLElement> {
+  await user.click(screen.getByRole('button', { name: 'Cite' }));
+  return screen.getByRole('menu', { name: 'Cite' });
+}
 
 describe('entry page', () => {
   it('shows a loading status, then the headline, summary and full text', async () => {
@@ -36,11 +55,8 @@ describe('entry page', () => {
         ],
       ];
     });
-    const { fetchMock } = renderApp('/entries/2024-10-21-agents-that-browse', {
-      fetchImpl: () => Promise.resolve(new Response(JSON.stringify(bundle))),
-    });
+    renderApp('/entries/2024-10-21-agents-that-browse', { bundle });
     expect(await screen.findByRole('alert')).toHaveTextContent(/malformed/i);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('link', { name: /the notes/ })).not.toBeInTheDocument();
   });
 
@@ -131,6 +147,150 @@ describe('entry page', () => {
     expect(await screen.findByText(/couldn’t copy automatically/i)).toBeInTheDocument();
     const field = screen.getByRole('textbox', { name: 'Link to this entry' });
     expect(field).toHaveValue(`${window.location.origin}${MOE}`);
+  });
+
+  it('numbers the entry by its place in the issue and shows no build details', async () => {
+    renderApp('/entries/2024-11-02-benchmarking-code-generation');
+    await screen.findByRole('heading', { level: 1, name: 'Benchmarking Code Generation' });
+    // The source numbers this entry 3; it is the issue's second entry.
+    expect(screen.getByText(/^No\. 2 in/)).toHaveTextContent('No. 2 in the issue of Nov 2, 2024');
+    expect(screen.queryByText(/No\. 3/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Source:/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/\.txt/)).not.toBeInTheDocument();
+  });
+
+  it('has a Cite menu that opens, moves with the arrow keys and closes with Escape onto its button', async () => {
+    const { user } = renderApp(MOE);
+    await screen.findByRole('heading', { level: 1 });
+    const cite = screen.getByRole('button', { name: 'Cite' });
+    expect(cite).toHaveAttribute('aria-haspopup', 'menu');
+    expect(cite).toHaveAttribute('aria-expanded', 'false');
+
+    cite.focus();
+    await user.keyboard('{ArrowDown}');
+    const menu = screen.getByRole('menu', { name: 'Cite' });
+    expect(cite).toHaveAttribute('aria-expanded', 'true');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Copy BibTeX',
+      'Copy arXiv idarXiv:2410.10814',
+      'Open on arXiv, opens in a new tab',
+    ]);
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[1]).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(items[2]).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(cite).toHaveFocus();
+    expect(cite).toHaveAttribute('aria-expanded', 'false');
+
+    await user.keyboard('{ArrowUp}');
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem')[2]).toHaveFocus();
+    const open = within(screen.getByRole('menu')).getByRole('menuitem', { name: /Open on arXiv/ });
+    expect(open).toHaveAttribute('href', 'https://arxiv.org/abs/2410.10814');
+    expect(open).toHaveAttribute('target', '_blank');
+    expect(open).toHaveAttribute('rel', 'noopener noreferrer');
+    await user.click(document.body);
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  });
+
+  it('copies BibTeX built by the bookmarks export code, and the arXiv id, and says so', async () => {
+    const { user } = renderApp(MOE);
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(within(await openCiteMenu(user)).getByRole('menuitem', { name: 'Copy BibTeX' }));
+    expect(await screen.findByText('BibTeX copied to the clipboard.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cite' })).toHaveFocus();
+    const bib = await navigator.clipboard.readText();
+    expect(bib).toMatch(/^@misc\{2024-11-02-mixture-of-experts-as-embedding-models,\n/);
+    expect(bib).toContain('eprint = {2410.10814}');
+    expect(bib).toContain('url = {https://arxiv.org/abs/2410.10814}');
+    expect(bib).toContain('addendum = {Neural Frontier newsletter, issue of 2024-11-02}');
+
+    await user.click(within(await openCiteMenu(user)).getByRole('menuitem', { name: /Copy arXiv id/ }));
+    expect(await screen.findByText('arXiv id copied to the clipboard.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe('arXiv:2410.10814');
+  });
+
+  it('shows the BibTeX selected for copying by hand when the clipboard refuses', async () => {
+    const { user } = renderApp(MOE);
+    await screen.findByRole('heading', { level: 1 });
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
+    await user.click(within(await openCiteMenu(user)).getByRole('menuitem', { name: 'Copy BibTeX' }));
+    expect(await screen.findByText(/couldn’t copy automatically\. The BibTeX is selected below/i)).toBeInTheDocument();
+    const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'BibTeX to copy' });
+    expect(field.value).toContain('eprint = {2410.10814}');
+    expect(field).toHaveFocus();
+  });
+
+  it('cites a journal paper as an article in its journal, with its DOI', async () => {
+    const bundle = makeFixtureArchive((draft) => {
+      const entry = draft.entries.find((candidate) => candidate.id === PARROTS_ID)!;
+      entry.paper = {
+        title: 'Scalable watermarking for identifying large language model outputs',
+        arxivId: null,
+        doi: '10.1038/s41586-024-08025-4',
+        url: 'https://www.nature.com/articles/s41586-024-08025-4',
+      };
+      entry.links = [{ url: entry.paper.url, label: 'paper', kind: 'paper' }];
+      entry.outlet = 'Nature';
+    });
+    const { user } = renderApp(`/entries/${PARROTS_ID}`, { bundle });
+    await screen.findByRole('heading', { level: 1 });
+    const menu = await openCiteMenu(user);
+    expect(within(menu).queryByRole('menuitem', { name: /arXiv/ })).not.toBeInTheDocument();
+    expect(within(menu).getByRole('menuitem', { name: /Open the paper/ })).toHaveAttribute(
+      'href',
+      'https://www.nature.com/articles/s41586-024-08025-4',
+    );
+    await user.click(within(menu).getByRole('menuitem', { name: /Copy DOI/ }));
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toBe('10.1038/s41586-024-08025-4'));
+    await user.click(within(await openCiteMenu(user)).getByRole('menuitem', { name: 'Copy BibTeX' }));
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toMatch(/^@article\{/));
+    const bib = await navigator.clipboard.readText();
+    expect(bib).toContain('journal = {Nature}');
+    expect(bib).toContain('doi = {10.1038/s41586-024-08025-4}');
+    expect(bib).toContain('url = {https://www.nature.com/articles/s41586-024-08025-4}');
+  });
+
+  it('has no Cite menu for an entry without a paper', async () => {
+    renderApp('/entries/2024-11-02-ai-identifies-database-vulnerability');
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cite' })).not.toBeInTheDocument();
+  });
+
+  it('says when the newsletter gives this arXiv id to another paper, links it, and cites no id', async () => {
+    const { user } = renderApp(MOE, { bundle: disputedArchive() });
+    await screen.findByRole('heading', { level: 1 });
+    const notice = screen.getByRole('note');
+    expect(within(notice).getByText('The newsletter links this arXiv id to two different papers.')).toBeInTheDocument();
+    expect(within(notice).getByRole('link', { name: 'Layer Gradients in LLMs' })).toHaveAttribute(
+      'href',
+      `/entries/${GRADIENTS_ID}`,
+    );
+
+    const menu = await openCiteMenu(user);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Copy BibTeX']);
+    await user.click(within(menu).getByRole('menuitem', { name: 'Copy BibTeX' }));
+    await screen.findByText('BibTeX copied to the clipboard.');
+    const bib = await navigator.clipboard.readText();
+    expect(bib).not.toMatch(/eprint|doi =|arxiv\.org/);
+    expect(bib).toContain('note = {The newsletter links arXiv:2410.10814 to two different papers');
+    expect(bib).toContain(`url = {${window.location.origin}${MOE}}`);
+
+    await user.click(within(notice).getByRole('link', { name: 'Layer Gradients in LLMs' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Layer Gradients in LLMs' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('note')).getByRole('link', { name: 'Mixture-of-Experts as Embedding Models' }),
+    ).toHaveAttribute('href', MOE);
   });
 
   it('shows not found for an unknown entry, with a search for its words', async () => {

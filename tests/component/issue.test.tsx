@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { makeFixtureArchive } from '../support/fixture-bundle';
 import { archiveFetch, deferredArchiveFetch, renderApp } from '../support/render-app';
 
 const entryList = () => screen.getByRole('list', { name: /entries of the issue/i });
@@ -15,11 +16,12 @@ describe('issue page', () => {
     expect(document.title).toBe('Issue of Nov 2, 2024 · Frontier Reader');
     expect(screen.getByText(/4 entries · 3 arXiv papers/)).toBeInTheDocument();
     const headlines = within(entryList()).getAllByRole('heading', { level: 2 });
+    // Numbered by position in the issue; the source's own numbers (1, 3, 5, 11) stay in the data.
     expect(headlines.map((heading) => heading.textContent)).toEqual([
       '1. AI Identifies Database Vulnerability',
-      '3. Benchmarking Code Generation',
-      '5. Layer Gradients in LLMs',
-      '11. Mixture-of-Experts as Embedding Models',
+      '2. Benchmarking Code Generation',
+      '3. Layer Gradients in LLMs',
+      '4. Mixture-of-Experts as Embedding Models',
     ]);
   });
 
@@ -28,11 +30,13 @@ describe('issue page', () => {
     await screen.findByRole('heading', { level: 1 });
     const card = screen.getByRole('article', { name: /benchmarking code generation/i });
 
-    expect(within(card).getByRole('link', { name: '3. Benchmarking Code Generation' })).toHaveAttribute(
+    expect(within(card).getByRole('link', { name: '2. Benchmarking Code Generation' })).toHaveAttribute(
       'href',
       '/entries/2024-11-02-benchmarking-code-generation',
     );
-    expect(card).toHaveTextContent('Oct 31, 2024');
+    // The paper's date is labelled as the paper's, within the issue's year.
+    expect(within(card).getByText(/^Paper,/)).toHaveTextContent('Paper, Oct 31');
+    expect(within(card).getByText('Oct 31')).toHaveAttribute('datetime', '2024-10-31');
     expect(card).toHaveTextContent(/Purdue University introduced REPOCOD/);
     expect(within(card).getByRole('link', { name: 'Organisation: Purdue University' })).toHaveAttribute(
       'href',
@@ -52,6 +56,18 @@ describe('issue page', () => {
       'href',
       'https://github.com/lt-asset/REPOCOD',
     );
+  });
+
+  it('labels each card’s date with what it dates, and gives the year when it is not the issue’s', async () => {
+    const bundle = makeFixtureArchive((draft) => {
+      draft.entries.find((entry) => entry.id === '2024-11-02-layer-gradients-in-llms')!.publishedOn = '2023-12-30';
+    });
+    renderApp('/issues/2024-11-02', { bundle });
+    await screen.findByRole('heading', { level: 1 });
+    const news = screen.getByRole('article', { name: /database vulnerability/i });
+    expect(within(news).getByText(/^News,/)).toHaveTextContent('News, Nov 2');
+    const older = screen.getByRole('article', { name: /layer gradients/i });
+    expect(within(older).getByText(/^Paper,/)).toHaveTextContent('Paper, Dec 30, 2023');
   });
 
   it('gives a news entry its article link and no arXiv links', async () => {

@@ -31,7 +31,7 @@ async function bookmarkTwo(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Bookmarks (2)' }).click();
   await page.getByRole('button', { name: `Add note and tags: ${arxivEntry.headline}` }).click();
   await page.getByRole('textbox', { name: 'Note' }).fill('Compare with the MoE results & check 50% claim');
-  await page.getByRole('textbox', { name: /Tags/ }).fill('to-read, moe');
+  await page.getByRole('combobox', { name: /Tags/ }).fill('to-read, moe');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Compare with the MoE results & check 50% claim')).toBeVisible();
 }
@@ -101,6 +101,45 @@ test.describe('bookmarks', () => {
     });
     await expect(page.getByText(/broken\.json was not imported, nothing changed/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Bookmarks (2)' })).toBeVisible();
+  });
+
+  test('search filters by headline, note and tags in any case and without accents, and tags are offered', async ({
+    page,
+  }) => {
+    await bookmarkTwo(page);
+    const search = page.getByRole('searchbox', { name: 'Search bookmarks' });
+    const list = page.getByRole('list', { name: /^Bookmarks/ });
+    await expect(list.getByRole('article')).toHaveCount(2);
+
+    // Words of the note, typed in capitals and with an accent the note does not have.
+    await search.fill('COMPARE résults');
+    await expect(page.getByRole('status').filter({ hasText: 'matches' })).toHaveText(
+      '1 bookmark matches “COMPARE résults”.',
+    );
+    await expect(list.getByRole('article')).toHaveCount(1);
+    await expect(list.getByRole('link', { name: arxivEntry.headline, exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/[?&]q=COMPARE/);
+
+    // Every word must match: a tag and a word of the other headline do not meet in one bookmark.
+    const otherWord = otherEntry.headline.split(/\s+/).find((word) => word.length > 3)!;
+    await search.fill(`moe ${otherWord}`);
+    await expect(page.getByText(`No bookmarks match “moe ${otherWord}”.`)).toBeVisible();
+    await search.fill(otherWord.toLowerCase());
+    await expect(page.getByRole('list', { name: /^Bookmarks/ }).getByRole('article')).toHaveCount(1);
+    await search.fill('');
+    await expect(page.getByRole('list', { name: /^Bookmarks/ }).getByRole('article')).toHaveCount(2);
+    await checkA11y(page);
+
+    await page.getByRole('button', { name: `Add note and tags: ${otherEntry.headline}` }).click();
+    const tags = page.getByRole('combobox', { name: /Tags/ });
+    await tags.fill('m');
+    const offered = () =>
+      tags.evaluate((input: HTMLInputElement): string[] =>
+        Array.from(input.list?.options ?? [], (option: HTMLOptionElement) => option.value),
+      );
+    await expect.poll(offered).toEqual(['moe']);
+    await tags.fill('moe, ');
+    await expect.poll(offered).toEqual(['moe, to-read']);
   });
 
   test('two pages of one browser stay in sync', async ({ page, context }) => {

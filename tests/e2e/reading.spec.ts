@@ -180,7 +180,8 @@ test.describe('reading the archive', () => {
 
   test('a failed archive download shows the error and Retry recovers', async ({ page }) => {
     let fail = true;
-    await page.route('**/data/archive.json', (route) =>
+    // Every archive file, whichever the page asks for first: the whole archive or the catalogue and an issue.
+    await page.route(/\/data\/.+\.json$/, (route) =>
       fail ? route.fulfill({ status: 503, body: 'down' }) : route.fallback(),
     );
     await page.goto(`/issues/${latest.id}`);

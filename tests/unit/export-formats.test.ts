@@ -169,6 +169,34 @@ describe('Markdown reading list', () => {
   });
 });
 
+describe('a bookmark whose arXiv id the newsletter gives to two papers', () => {
+  const disputed: BookmarkSnapshot = { ...arxivSnapshot, paperConflicts: ['2024-11-02-other-entry'] };
+  const record: ExportRecord = {
+    bookmark: bookmark('2024-11-02-benchmarking-code-generation', disputed),
+    snapshot: disputed,
+    appUrl: 'https://reader.example/entries/2024-11-02-benchmarking-code-generation',
+  };
+
+  it('is exported with no eprint or DOI, pointing at its entry here, with the reason in the note', () => {
+    const entry = parse(toBibtex([record]), { sentenceCase: false }).entries[0]!;
+    expect(entry.fields.eprint).toBeUndefined();
+    expect(entry.fields.doi).toBeUndefined();
+    expect(entry.fields.url).toBe(record.appUrl);
+    expect(entry.fields.note).toMatch(/^The newsletter links arXiv:2410\.21647 to two different papers/);
+    const item = (JSON.parse(toCslJson([record])) as Record<string, unknown>[])[0]!;
+    expect(item).not.toHaveProperty('DOI');
+    expect(item.note).toMatch(/^The newsletter links arXiv:2410\.21647 to two different papers/);
+  });
+
+  it('is listed in the Markdown reading list without the id, saying why', () => {
+    const line = toMarkdown([record], '2025-01-15')
+      .split('\n')
+      .find((text) => text.startsWith('- '))!;
+    expect(line).not.toContain('2410.21647');
+    expect(line).toContain('the newsletter gives its arXiv id to two different papers');
+  });
+});
+
 describe('links in every export', () => {
   const hostile: BookmarkSnapshot = {
     ...webSnapshot,

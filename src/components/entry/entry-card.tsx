@@ -1,11 +1,10 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { entryPath, issuePath } from '@/components/entry/paths';
+import { EntryDates } from '@/components/entry/entry-dates';
+import { entryPath } from '@/components/entry/paths';
 import { resourceLinks, ResourceLinkList } from '@/components/entry/paper-links';
 import { OrganizationLinks, TopicChips } from '@/components/ui/chips';
-import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
 import type { Entry } from '@/shared/bundle';
-import { ENTRY_KIND_LABELS } from '@/shared/labels';
 
 export interface EntryCardProps {
   entry: Entry;
@@ -20,7 +19,8 @@ export interface EntryCardProps {
 }
 
 /**
- * One entry in a list: headline linking to the entry, summary, organisations, date, topics and paper links.
+ * One entry in a list: its position, headline linking to the entry, summary, organisations, labelled dates, topics and
+ * paper links.
  * The card is focusable (`j`/`k` move between cards) and opens the entry on Enter.
  */
 export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false, children }: EntryCardProps) {
@@ -46,23 +46,13 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
           aria-hidden="true"
           className="mt-0.5 hidden min-w-8 shrink-0 rounded-md bg-stone-100 px-1.5 py-0.5 text-center text-xs font-semibold text-stone-600 tabular-nums sm:inline-block dark:bg-stone-800 dark:text-stone-300"
         >
-          {entry.number}
+          {entry.position}
         </span>
         <div className="min-w-0 flex-1">
           <p
             className={`mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium tracking-wide text-stone-600 uppercase dark:text-stone-400 ${actions ? 'min-h-5 pr-12' : ''}`}
           >
-            <span>{ENTRY_KIND_LABELS[entry.kind]}</span>
-            <span aria-hidden="true">·</span>
-            <FormattedDate date={entry.publishedOn} />
-            {showIssue && (
-              <>
-                <span aria-hidden="true">·</span>
-                <Link to={issuePath(entry.issueId)} className="normal-case underline-offset-4 hover:underline">
-                  Issue of {formatDate(entry.issueId)}
-                </Link>
-              </>
-            )}
+            <EntryDates entry={entry} showIssue={showIssue} />
           </p>
           <Heading
             id={headingId}
@@ -72,7 +62,7 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
               to={entryPath(entry.id)}
               className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
             >
-              <span className="sr-only">{entry.number}.</span> {entry.headline}
+              <span className="sr-only">{entry.position}.</span> {entry.headline}
             </Link>
           </Heading>
           {entry.summary && (

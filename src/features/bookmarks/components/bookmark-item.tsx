@@ -4,6 +4,7 @@ import { entryPath, issuePath } from '@/components/entry/paths';
 import { Button } from '@/components/ui/button';
 import { ExternalLink } from '@/components/ui/external-link';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
+import { TagInput } from '@/features/bookmarks/components/tag-input';
 import { NOTE_MAX_LENGTH, parseTagInput } from '@/features/bookmarks/lib/bookmark-model';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import type { BookmarkView } from '@/features/bookmarks/lib/bookmark-view';
@@ -13,6 +14,8 @@ export interface BookmarkItemProps {
   view: BookmarkView;
   onRemove: (entryId: string) => void;
   onSelectTag: (tag: string) => void;
+  /** Tags already in use, most used first: offered while tags are edited. */
+  knownTags: readonly string[];
 }
 
 const fieldClass =
@@ -29,7 +32,7 @@ function addedDay(timestamp: string): string {
 }
 
 /** One bookmark: what was saved, the reader's note and tags, and edit/remove controls. */
-export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps) {
+export function BookmarkItem({ view, onRemove, onSelectTag, knownTags }: BookmarkItemProps) {
   const { bookmark, snapshot, inArchive } = view;
   const [editing, setEditing] = useState(false);
   const returnFocus = useRef(false);
@@ -117,6 +120,9 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
             <span className="sr-only">: {headline}</span>
           </ExternalLink>
         )}
+        {snapshot?.paper?.arxivId && (snapshot.paperConflicts?.length ?? 0) > 0 && (
+          <span>The newsletter gives this arXiv id to two different papers; exports leave it out.</span>
+        )}
       </p>
 
       {!editing && bookmark.note && (
@@ -157,11 +163,10 @@ export function BookmarkItem({ view, onRemove, onSelectTag }: BookmarkItemProps)
           </label>
           <label className="block text-sm font-medium text-stone-800 dark:text-stone-200">
             Tags <span className="font-normal text-stone-600 dark:text-stone-400">(separate with commas)</span>
-            <input
+            <TagInput
               name="tags"
-              type="text"
               defaultValue={bookmark.tags.join(', ')}
-              autoComplete="off"
+              knownTags={knownTags}
               placeholder="e.g. moe, to-read"
               className={fieldClass}
             />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { entryPath } from '@/components/entry/paths';
 import { isTyping } from '@/components/keyboard';
@@ -13,7 +13,10 @@ import { snapshotOf, type Bookmark } from '@/features/bookmarks/lib/bookmark-mod
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import {
   BOOKMARK_SORTS,
+  filterBookmarks,
   parseSort,
+  queryWords,
+  searchableBookmarks,
   sortBookmarks,
   tagCounts,
   viewBookmarks,
@@ -25,6 +28,9 @@ import { useArchive } from '@/lib/archive-query';
 function appUrl(entryId: string): string {
   return new URL(`${import.meta.env.BASE_URL}${entryPath(entryId).replace(/^\//, '')}`, window.location.origin).href;
 }
+
+const searchClass =
+  'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 placeholder:text-stone-500 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 sm:w-80 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-400 dark:focus:border-indigo-400';
 
 const selectClass =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 focus:border-indigo-600 focus:outline-2 focus:outline-indigo-600/30 sm:w-72 dark:border-stone-600 dark:bg-stone-950 dark:text-stone-100 dark:focus:border-indigo-400';
@@ -50,7 +56,11 @@ function focusSoon(selector: string): void {
   });
 }
 
-/** The bookmarks page: sort, filter by tag, notes and tags, remove with undo, export and import. */
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The bookmarks page: search, sort, filter by tag, notes and tags, remove with undo, export and import. */
 export function BookmarksPage() {
   const { bookmarks } = useBookmarkState();
   const archiveQuery = useArchive();
@@ -59,8 +69,13 @@ export function BookmarksPage() {
   const sort = parseSort(params.get('sort'));
   const tagParam = params.get('tag');
   const sortId = useId();
+  const searchId = useId();
   const [removed, setRemoved] = useState<Bookmark | null>(null);
   const [limit, setLimit] = useState(PAGE_SIZE);
+  // The field keeps its own state: the URL follows it, but a router update is not synchronous enough to drive an input.
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
+  const deferredQuery = useDeferredValue(query);
+  const searching = queryWords(deferredQuery).length > 0;
 
   useEffect(() => {
     if (!archive) return;
@@ -71,12 +86,14 @@ export function BookmarksPage() {
   }, [archive, bookmarks]);
 
   const tags = useMemo(() => tagCounts(bookmarks), [bookmarks]);
+  const knownTags = useMemo(() => tags.map(({ tag }) => tag), [tags]);
   const activeTag = tagParam !== null && tags.some((t) => t.tag === tagParam) ? tagParam : null;
-  const views = useMemo(() => {
+  const sorted = useMemo(() => {
     const all = viewBookmarks(bookmarks, archive);
     const filtered = activeTag ? all.filter((view) => view.bookmark.tags.includes(activeTag)) : all;
-    return sortBookmarks(filtered, sort);
+    return searchableBookmarks(sortBookmarks(filtered, sort));
   }, [bookmarks, archive, activeTag, sort]);
+  const views = useMemo(() => filterBookmarks(sorted, deferredQuery), [sorted, deferredQuery]);
   const records: ExportRecord[] = useMemo(
     () =>
       views.map((view) => ({
@@ -129,6 +146,19 @@ export function BookmarksPage() {
   };
   const shown = views.slice(0, limit);
   const removedTitle = removed ? (removed.snapshot?.headline ?? removed.entryId) : '';
+  const listLabel = [
+    activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks',
+    searching ? `matching “${deferredQuery.trim()}”` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const scope = [activeTag ? `tagged ${activeTag}` : null, searching ? `matching “${deferredQuery.trim()}”` : null]
+    .filter(Boolean)
+    .join(', ');
+  const onSearch = (value: string) => {
+    setQuery(value);
+    setParam('q', value.trim() ? value : null);
+  };
 
   return (
     <>
@@ -168,6 +198,20 @@ export function BookmarksPage() {
       ) : (
         <div className="mt-6 flex flex-col gap-6">
           <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+            <div role="search" aria-label="Bookmarks">
+              <label htmlFor={searchId} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+                Search bookmarks
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                value={query}
+                onChange={(event) => onSearch(event.target.value)}
+                placeholder="Headline, note or tag"
+                autoComplete="off"
+                className={searchClass}
+              />
+            </div>
             <div>
               <label htmlFor={sortId} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
                 Sort by
@@ -218,18 +262,27 @@ export function BookmarksPage() {
               {missing === 1 ? 'it is' : 'they are'} kept and shown as saved.
             </p>
           )}
-          <h2 className="sr-only">{activeTag ? `Bookmarks tagged ${activeTag}` : 'All bookmarks'}</h2>
-          <ol
-            className="flex flex-col gap-4"
-            aria-label={activeTag ? `Bookmarks tagged ${activeTag}` : 'Bookmarks'}
-            onKeyDown={onListKeyDown}
-          >
-            {shown.map((view) => (
-              <li key={view.bookmark.entryId}>
-                <BookmarkItem view={view} onRemove={remove} onSelectTag={(tag) => setParam('tag', tag)} />
-              </li>
-            ))}
-          </ol>
+          <p role="status" className={searching ? 'text-sm text-stone-700 dark:text-stone-300' : 'sr-only'}>
+            {searching &&
+              (views.length === 0
+                ? `No bookmarks match “${deferredQuery.trim()}”.`
+                : `${plural(views.length, 'bookmark matches', 'bookmarks match')} “${deferredQuery.trim()}”.`)}
+          </p>
+          <h2 className="sr-only">{activeTag || searching ? listLabel : 'All bookmarks'}</h2>
+          {views.length > 0 && (
+            <ol className="flex flex-col gap-4" aria-label={listLabel} onKeyDown={onListKeyDown}>
+              {shown.map((view) => (
+                <li key={view.bookmark.entryId}>
+                  <BookmarkItem
+                    view={view}
+                    onRemove={remove}
+                    onSelectTag={(tag) => setParam('tag', tag)}
+                    knownTags={knownTags}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
           {views.length > shown.length && (
             <p className="flex flex-wrap items-center gap-3 text-sm text-stone-600 dark:text-stone-400">
               Showing {shown.length} of {views.length}.
@@ -242,7 +295,7 @@ export function BookmarksPage() {
       )}
 
       <div className="mt-8">
-        <ExportImport records={records} all={bookmarks} scope={activeTag ? `tagged ${activeTag}` : null} />
+        <ExportImport records={records} all={bookmarks} scope={scope || null} />
       </div>
 
       <Toast

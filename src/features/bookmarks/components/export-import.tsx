@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { ImportProgress } from '@/features/bookmarks/components/import-progress';
+import { ZoteroIdentifiers } from '@/features/bookmarks/components/zotero-identifiers';
 import { reportSentence, type Bookmark, type ReadReport } from '@/features/bookmarks/lib/bookmark-model';
 import type { ImportSummary } from '@/features/bookmarks/lib/bookmark-merge';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
@@ -38,7 +39,7 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Export buttons (BibTeX, CSL-JSON, Markdown, JSON backup) and the backup import, with its summary. */
+/** Export buttons (BibTeX, CSL-JSON, Markdown, JSON backup), identifiers for Zotero, and the backup import, with its summary. */
 export function ExportImport({ records, all, scope }: ExportImportProps) {
   const headingId = useId();
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -149,6 +150,7 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
           </p>
         )}
       </div>
+      {!nothing && <ZoteroIdentifiers records={records} />}
     </section>
   );
 }

@@ -52,10 +52,22 @@ const snapshotSchema = z.object({
   position: z.nullable(z.int().check(z.positive())),
   /** YYYY-MM-DD. */
   publishedOn: isoDate,
-  paper: z.nullable(z.object({ title: z.string(), url: httpUrl, arxivId: z.nullable(z.string()) })),
+  paper: z.nullable(
+    z.object({
+      title: z.string(),
+      url: httpUrl,
+      arxivId: z.nullable(z.string()),
+      /** Absent in snapshots saved before DOIs were known; read as null. */
+      doi: z.optional(z.nullable(z.string())),
+    }),
+  ),
   /** The best link to the item itself: the paper, else the first link of the entry. */
   url: z.nullable(httpUrl),
   organizations: z.array(z.string()),
+  /** Who published the paper or main link (`Nature`, `arXiv`); absent in older snapshots, read as unknown. */
+  outlet: z.optional(z.nullable(z.string())),
+  /** Entries the newsletter gives the same arXiv id under another title; absent in older snapshots, read as none. */
+  paperConflicts: z.optional(z.array(z.string())),
 });
 
 /** What the reader saw when bookmarking, so a bookmark can be shown and exported without the archive; inferred from its validator. */
@@ -356,8 +368,12 @@ export function snapshotOf(entry: Entry, archive?: Pick<Archive, 'issueById'>): 
     issueDate: issue?.date ?? (/^\d{4}-\d{2}-\d{2}$/.test(entry.issueId) ? entry.issueId : entry.publishedOn),
     position: entry.position,
     publishedOn: entry.publishedOn,
-    paper: entry.paper ? { title: entry.paper.title, url: entry.paper.url, arxivId: entry.paper.arxivId } : null,
+    paper: entry.paper
+      ? { title: entry.paper.title, url: entry.paper.url, arxivId: entry.paper.arxivId, doi: entry.paper.doi }
+      : null,
     url: entry.paper?.url ?? entry.links[0]?.url ?? null,
     organizations: [...entry.organizations],
+    outlet: entry.outlet,
+    paperConflicts: [...entry.paperConflicts],
   };
 }

@@ -22,22 +22,63 @@ export function parseSort(value: string | null): BookmarkSort {
 /** A bookmark with what the page shows about it. */
 export interface BookmarkView {
   bookmark: Bookmark;
-  /** The saved snapshot, else the archive's current data, else null. */
+  /** The archive's current data, else the saved snapshot, else null. */
   snapshot: BookmarkSnapshot | null;
   /** False once the archive is loaded and no longer has the entry. */
   inArchive: boolean;
 }
 
-/** Joins bookmarks with the archive; bookmarks whose entry is gone are kept and marked. */
+/**
+ * Joins bookmarks with the archive; bookmarks whose entry is gone are kept and marked. The archive's current data wins
+ * over the saved snapshot, so a corrected arXiv id or a newly found dispute reaches the page and the exports.
+ */
 export function viewBookmarks(bookmarks: readonly Bookmark[], archive: Archive | undefined): BookmarkView[] {
   return bookmarks.map((bookmark) => {
     const entry = archive?.entryById.get(bookmark.entryId);
     return {
       bookmark,
-      snapshot: bookmark.snapshot ?? (entry ? snapshotOf(entry, archive) : null),
+      snapshot: entry ? snapshotOf(entry, archive) : bookmark.snapshot,
       inArchive: archive === undefined || entry !== undefined,
     };
   });
+}
+
+/** Lower case without accents or compatibility forms ("Café ﬁne" → "cafe fine"), for matching what a reader types. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/** A view with the folded text a query is matched against: headline, note and tags. */
+export interface SearchableBookmark {
+  view: BookmarkView;
+  text: string;
+}
+
+/** Folds each view's headline, note and tags once, so each keystroke of a query only scans strings. */
+export function searchableBookmarks(views: readonly BookmarkView[]): SearchableBookmark[] {
+  return views.map((view) => ({
+    view,
+    text: foldText(
+      [view.snapshot?.headline ?? view.bookmark.entryId, view.bookmark.note, ...view.bookmark.tags].join('\n'),
+    ),
+  }));
+}
+
+/** The words of a query, folded; empty when it has none. */
+export function queryWords(query: string): string[] {
+  return foldText(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
+}
+
+/** The views whose headline, note or tags contain every word of the query (in any case, with or without accents), in order. */
+export function filterBookmarks(items: readonly SearchableBookmark[], query: string): BookmarkView[] {
+  const words = queryWords(query);
+  if (words.length === 0) return items.map((item) => item.view);
+  return items.filter((item) => words.every((word) => item.text.includes(word))).map((item) => item.view);
 }
 
 function compareOptional(a: string | undefined, b: string | undefined, descending: boolean): number {

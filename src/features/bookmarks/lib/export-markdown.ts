@@ -1,4 +1,5 @@
-import { isHttpUrl, recordTitle, recordUrl, type ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { toCitationSource, type ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { citationArxivId, citationTitle, citationUrl, isHttpUrl } from '@/lib/citation/citation-source';
 
 /** Characters that start inline Markdown anywhere in a line: CommonMark's, plus GFM's `~` and `|` and GitHub's `$` math. */
 const INLINE_SPECIAL = /[\\`*_{}[\]()<>#+!|~$]/g;
@@ -49,13 +50,16 @@ function linkOrText(label: string, url: string | null): string {
 /** One list item on one line: the item's link, then its details, its page here, tags and note. */
 function itemLine(record: ExportRecord): string {
   const { snapshot, bookmark } = record;
-  const title = recordTitle(record);
-  const parts = [linkOrText(escapeMarkdown(title) || escapeMarkdown(bookmark.entryId), recordUrl(record))];
+  const source = toCitationSource(record);
+  const title = citationTitle(source);
+  const arxivId = citationArxivId(source);
+  const parts = [linkOrText(escapeMarkdown(title) || escapeMarkdown(bookmark.entryId), citationUrl(source))];
   if (snapshot?.paper && snapshot.headline !== title && snapshot.headline.trim())
     parts.push(escapeMarkdown(snapshot.headline));
   const details = [
     snapshot?.organizations.length ? snapshot.organizations.join(', ') : null,
-    snapshot?.paper?.arxivId ? `arXiv:${snapshot.paper.arxivId}` : null,
+    arxivId ? `arXiv:${arxivId}` : null,
+    source.disputed ? 'the newsletter gives its arXiv id to two different papers' : null,
     snapshot ? `published ${snapshot.publishedOn}` : null,
     snapshot ? `issue of ${snapshot.issueDate}` : null,
   ].filter((detail): detail is string => detail !== null);

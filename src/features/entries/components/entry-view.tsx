@@ -5,10 +5,12 @@ import { Page } from '@/components/layout/page';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { OrganizationLinks, TopicChips } from '@/components/ui/chips';
 import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
+import { CiteMenu } from '@/features/entries/components/cite-menu';
 import { CopyLinkButton } from '@/features/entries/components/copy-link-button';
 import { EntryBody } from '@/features/entries/components/entry-body';
 import { PaperBlock } from '@/features/entries/components/paper-block';
 import type { Archive } from '@/lib/archive-query';
+import { entryCitationSource } from '@/lib/citation/entry-source';
 import type { Entry } from '@/shared/bundle';
 import { ENTRY_KIND_LABELS } from '@/shared/labels';
 
@@ -35,7 +37,20 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
       ? []
       : (archive.entriesByPaper.get(entry.paperGroup) ?? []).filter((other) => other.id !== entry.id);
   const related = lookup(entry.related).slice(0, 5);
+  // Listed from the entry's own data: another issue's entry may not be loaded yet, and the notice must not wait for it.
+  const conflicts = entry.paperConflicts.map((id) => {
+    const other = archive.entryById.get(id);
+    return { id, issueId: other?.issueId ?? id.slice(0, 10), headline: other?.headline ?? null };
+  });
   const issueLabel = formatDate(entry.issueId);
+  const citation = entry.paper
+    ? entryCitationSource(entry, {
+        issueDate: issue?.date ?? null,
+        appUrl: shareUrl,
+        publication: archive.bundle.publication.name,
+        accessed: new Date().toISOString().slice(0, 10),
+      })
+    : null;
 
   return (
     <Page title={entry.headline} width="prose">
@@ -58,7 +73,7 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
             </span>
             <span aria-hidden="true">·</span>
             <span>
-              No. {entry.number} in{' '}
+              No. {entry.position} in{' '}
               <Link
                 to={issuePath(entry.issueId)}
                 className="underline underline-offset-4 hover:text-stone-900 dark:hover:text-white"
@@ -84,6 +99,7 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
           </div>
           <div className="mt-6 flex flex-wrap items-start gap-3 border-y border-stone-200 py-3 dark:border-stone-800 print:hidden">
             {actions}
+            {citation && <CiteMenu source={citation} />}
             <CopyLinkButton url={shareUrl} />
           </div>
         </header>
@@ -95,7 +111,7 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
         )}
 
         <div className="mt-10">
-          <PaperBlock entry={entry} />
+          <PaperBlock entry={entry} conflicts={conflicts} />
         </div>
       </article>
 
@@ -151,10 +167,6 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
           {next && <EntryPagerLink entry={next} direction="next" />}
         </nav>
       )}
-
-      <p className="mt-10 text-xs text-stone-600 dark:text-stone-400">
-        Source: {entry.source.file}, line {entry.source.line}
-      </p>
     </Page>
   );
 }

@@ -60,7 +60,7 @@ export function HomeView({ archive }: { archive: Archive }) {
                   aria-hidden="true"
                   className="w-7 shrink-0 pt-0.5 text-right text-sm font-semibold text-stone-500 tabular-nums dark:text-stone-400"
                 >
-                  {entry.number}
+                  {entry.position}
                 </span>
                 <span className="min-w-0">
                   <span className="block leading-snug font-medium text-stone-900 group-hover:text-indigo-800 group-hover:underline group-hover:underline-offset-4 dark:text-stone-100 dark:group-hover:text-indigo-200">
