@@ -3,7 +3,8 @@ import { Page } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { ReloadPageButton, ErrorPanel } from '@/components/ui/error-panel';
 import { PageSkeleton } from '@/components/ui/skeleton';
-import { ArchiveFetchError, useArchive, usePageArchive, type Archive, type ArchiveState } from '@/lib/archive-query';
+import { ArchiveFetchError } from '@/lib/archive-files';
+import { useArchive, usePageArchive, type Archive, type ArchiveState } from '@/lib/archive-query';
 import { BundleError } from '@/shared/bundle';
 
 /** What to tell the reader about an archive that failed to load. */

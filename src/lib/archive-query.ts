@@ -1,15 +1,9 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import {
-  CATALOGUE_PATH,
-  issueTopics,
-  parseCatalogue,
-  parseIssueFile,
-  issueIdOfEntry,
-  type Catalogue,
-} from '@/shared/archive-layout';
-import { BUNDLE_PATH, groupByPaper, parseBundle, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
+import { ArchiveFetchError, fetchCatalogue, fetchIssueEntries, fetchWholeBundle } from '@/lib/archive-files';
 import { yieldToMain } from '@/lib/yield-to-main';
+import { issueIdOfEntry, issueTopics, type Catalogue } from '@/shared/archive-layout';
+import { groupByPaper, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
 
 /** The loaded archive, or the part of it a page needs, with the look-ups every page uses, computed once per load. */
 export interface Archive {
@@ -30,17 +24,6 @@ export interface Archive {
   issueTopics: ReadonlyMap<string, string[]>;
   /** Entries about the same paper, by {@link Entry.paperGroup}, in bundle order (newest issue first). */
   entriesByPaper: ReadonlyMap<string, Entry[]>;
-}
-
-/** Raised when part of the archive cannot be fetched; carries the HTTP status when there was one. */
-export class ArchiveFetchError extends Error {
-  override name = 'ArchiveFetchError';
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
 }
 
 function lookUps(bundle: ArchiveBundle, complete: boolean, topicsOf: (issue: Issue, entries: Entry[]) => string[]) {
@@ -89,30 +72,9 @@ export function partialArchive(catalogue: Catalogue, loaded: ReadonlyMap<string,
   return lookUps(bundle, false, (issue) => topics.get(issue.id) ?? []);
 }
 
-/** Fetches JSON from this origin, turning each failure into an {@link ArchiveFetchError} a reader can act on. */
-async function fetchJson(path: string, signal: AbortSignal | undefined): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`${import.meta.env.BASE_URL}${path}`, { signal, credentials: 'same-origin' });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ArchiveFetchError('The archive could not be downloaded. Check your connection and try again.');
-  }
-  if (!response.ok) {
-    throw new ArchiveFetchError(`The archive could not be downloaded (HTTP ${response.status}).`, response.status);
-  }
-  try {
-    return await response.json();
-  } catch {
-    throw new ArchiveFetchError('The archive is not valid JSON.');
-  }
-}
-
-/** Fetches and validates the whole bundle; parsing, validating and indexing each run in their own task. */
-export async function fetchArchive(signal?: AbortSignal): Promise<Archive> {
-  const json = await fetchJson(BUNDLE_PATH, signal);
-  await yieldToMain();
-  const bundle = parseBundle(json);
+/** Downloads every issue and indexes the whole archive; each file is validated in its own task. */
+export async function fetchArchive(signal?: AbortSignal, catalogue?: Catalogue): Promise<Archive> {
+  const bundle = await fetchWholeBundle(signal, catalogue);
   await yieldToMain();
   return indexArchive(bundle);
 }
@@ -130,14 +92,18 @@ const kept = { staleTime: Infinity, gcTime: Infinity, networkMode: 'offlineFirst
 
 /** The whole archive: for search, bookmarks, and what an entry page shows from other issues. */
 export function archiveQueryOptions() {
-  return queryOptions({ queryKey: archiveKeys.bundle(), queryFn: ({ signal }) => fetchArchive(signal), ...kept });
+  return queryOptions({
+    queryKey: archiveKeys.bundle(),
+    queryFn: async ({ client, signal }) => fetchArchive(signal, await client.ensureQueryData(catalogueQueryOptions())),
+    ...kept,
+  });
 }
 
 /** The catalogue: every issue, and the newest issue's entries. */
 export function catalogueQueryOptions() {
   return queryOptions({
     queryKey: archiveKeys.catalogue(),
-    queryFn: async ({ signal }) => parseCatalogue(await fetchJson(CATALOGUE_PATH, signal)),
+    queryFn: ({ signal }) => fetchCatalogue(signal),
     ...kept,
   });
 }
@@ -150,10 +116,7 @@ export function issueEntriesQueryOptions(issueId: string) {
       const catalogue = await client.ensureQueryData(catalogueQueryOptions());
       const issue = catalogue.issues.find((candidate) => candidate.id === issueId);
       if (!issue) throw new ArchiveFetchError(`The archive has no issue ${issueId}.`, 404);
-      if (issue.id === catalogue.issues[0]?.id) return catalogue.latestEntries;
-      const file = catalogue.issueFiles[issue.id];
-      if (!file) throw new ArchiveFetchError(`The archive has no file for the issue of ${issue.date}.`);
-      return parseIssueFile(await fetchJson(file, signal), issue);
+      return fetchIssueEntries(catalogue, issue, signal);
     },
     ...kept,
   });

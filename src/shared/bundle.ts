@@ -10,7 +10,10 @@ import { z } from './zod';
  */
 export const SCHEMA_VERSION = 3;
 
-/** Where the app fetches the bundle from, relative to the site root. */
+/**
+ * Where the build writes the whole bundle, relative to the site root: for tools and `archive:dump`. The app reads the
+ * same archive split into files (src/shared/archive-layout.ts), so no page downloads more than it shows.
+ */
 export const BUNDLE_PATH = 'data/archive.json';
 
 /** Every kind of link, in display order. */
@@ -196,6 +199,16 @@ export function parseBundle(value: unknown): ArchiveBundle {
     throw new BundleError(`The archive is malformed: ${problems.join('; ')}`);
   }
   const bundle: ArchiveBundle = result.data;
+  checkBundleReferences(bundle);
+  return bundle;
+}
+
+/**
+ * Checks the references between a bundle's records: unique entry ids, issues listing known entries, entries in known
+ * issues and paper groups naming known entries.
+ * @throws {BundleError} naming the first broken reference.
+ */
+export function checkBundleReferences(bundle: ArchiveBundle): void {
   const entryIds = new Set<string>();
   for (const entry of bundle.entries) {
     if (entryIds.has(entry.id)) throw new BundleError(`The archive is malformed: duplicate entry id ${entry.id}`);
@@ -218,5 +231,4 @@ export function parseBundle(value: unknown): ArchiveBundle {
       );
     }
   }
-  return bundle;
 }
