@@ -2,7 +2,8 @@
  * The full-text index settings, defined once: the app's search engine and the benchmark both use these.
  * Relative imports only: scripts/build-data.ts loads src/shared under plain tsx, without the `@/` alias.
  */
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
+import { stemmer } from 'stemmer';
 import type { Entry } from './bundle';
 
 /** The indexed fields of a search document. */
@@ -152,11 +153,11 @@ export function processQueryTerm(term: string): string {
   return foldText(term);
 }
 
-/** Fuzzy matching only for words of five or more letters: short words have too many neighbours to be worth it, and it stays fast. */
+/** Respelling only for words of five or more letters: short words have too many neighbours to be worth it, and it stays fast. */
 export const MIN_FUZZY_LENGTH = 5;
-/** At most two edits, whatever the word's length. */
+/** At most two typos, whatever the word's length. */
 export const MAX_FUZZY = 2;
-/** Fraction of a word's length that may be edits. */
+/** Fraction of a word's length that may be typos. */
 export const FUZZINESS = 0.2;
 
 /** True for words in scripts written without spaces, where one character already narrows the search. */
@@ -169,9 +170,30 @@ export function prefixMatches(term: string): boolean {
   return term.length >= 2 || isUnspacedScript(term);
 }
 
-/** Fuzziness for a query word: none for short words. */
-export function fuzzinessFor(term: string): number | false {
-  return term.length >= MIN_FUZZY_LENGTH && !isUnspacedScript(term) ? FUZZINESS : false;
+/**
+ * Typos a query word that the archive does not have may be respelt from, to search for what it most likely is: none
+ * for short words, one for five to seven letters, two from eight.
+ */
+export function correctionDistance(term: string): number {
+  if (term.length < MIN_FUZZY_LENGTH || isUnspacedScript(term)) return 0;
+  return Math.min(MAX_FUZZY, Math.round(term.length * FUZZINESS));
+}
+
+/** Typos a "Did you mean …" suggestion may fix in a word, when nothing matched: further than {@link correctionDistance}. */
+export function suggestionDistance(term: string): number {
+  if (term.length < 3 || isUnspacedScript(term)) return 0;
+  return term.length < 6 ? 1 : MAX_FUZZY;
+}
+
+/** How much another form of a word counts ("transformers" for "transformer"): less than the form typed. */
+export const STEM_WEIGHT = 0.6;
+
+/**
+ * A word's stem (Porter, for English): words with the same stem are searched as forms of one word. Words with digits
+ * (`gpt4o`, `2410`) and scripts written without spaces are their own stem.
+ */
+export function stemOf(term: string): string {
+  return /\d/.test(term) || isUnspacedScript(term) ? term : stemmer(term);
 }
 
 /** Options of the MiniSearch index over {@link SearchDocument}s. */
@@ -187,15 +209,4 @@ export const searchIndexOptions: Options<SearchDocument> = {
     processTerm: processQueryTerm,
     tokenize,
   },
-};
-
-/** Options for "Did you mean …" suggestions: every word may be misspelt, all must match. */
-export const suggestionOptions: SearchOptions = {
-  boost: { ...FIELD_BOOSTS },
-  prefix: false,
-  fuzzy: (term) => (term.length >= 3 ? 0.34 : false),
-  maxFuzzy: MAX_FUZZY,
-  combineWith: 'AND',
-  processTerm: processIndexTerm,
-  tokenize,
 };

@@ -134,6 +134,41 @@ describe('search page', () => {
     expect(searchBox()).toHaveValue('big sleep');
   });
 
+  it('says what it searched for when it respelt a word the archive lacks', async () => {
+    renderApp('/search?q=parrtos');
+    expect(await screen.findByText('1 result for “parrtos”', {}, LOAD)).toBeInTheDocument();
+    const notice = screen.getAllByRole('status').find((status) => status.textContent?.startsWith('Showing results'));
+    expect(notice).toHaveTextContent('Showing results for parrots');
+    const result = screen.getByRole('article', { name: 'Mixture of Parrots' });
+    expect([...result.querySelectorAll('mark')].map((mark) => mark.textContent)).toContain('Parrots');
+  });
+
+  it('shows no correction for words the archive has', async () => {
+    renderApp('/search?q=parrots');
+    expect(await screen.findByText('1 result for “parrots”', {}, LOAD)).toBeInTheDocument();
+    expect(screen.queryByText(/Showing results for/)).not.toBeInTheDocument();
+  });
+
+  it('finds the entry about a paper from a pasted arXiv id or link', async () => {
+    const { user } = renderApp('/search');
+    const box = await screen.findByRole('searchbox', { name: 'Search entries' }, LOAD);
+    for (const pasted of ['arXiv:2410.21647', 'https://arxiv.org/abs/2410.21647']) {
+      await user.clear(box);
+      await user.click(box);
+      await user.paste(pasted);
+      expect(await screen.findByText(`1 result for “${pasted}”`)).toBeInTheDocument();
+      expect(screen.getAllByRole('article')[0]).toHaveAccessibleName('Benchmarking Code Generation');
+    }
+  });
+
+  it('sorts by the paper’s date on request, and keeps it in the URL', async () => {
+    const { user, router } = renderApp('/search?q=mixture');
+    await screen.findByText('4 results for “mixture”', {}, LOAD);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Paper date, newest first');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('sort')).toBe('paper'));
+    expect(screen.getByRole('combobox', { name: 'Sort' })).toHaveValue('paper');
+  });
+
   it('groups entries about the same paper and lists every issue that covered it', async () => {
     const { user } = renderApp('/search?q=embedding+model');
     expect(await screen.findByText('2 results for “embedding model”', {}, LOAD)).toBeInTheDocument();

@@ -70,6 +70,11 @@ test('typos, accents and word beginnings still find entries', async ({ page }) =
   await searchBox(page).fill('transfromer ');
   await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
   await expect(page.getByRole('main').locator('mark').first()).toHaveText(/transformer/i);
+  await expect(page.getByText('Showing results for transformer')).toBeVisible();
+  // A word being typed, with a typo in it, matches by its beginning.
+  await searchBox(page).fill('transfro');
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+  await expect(page.getByRole('main').locator('mark').first()).toHaveText(/^transform/i);
   if (archive.entries.some((entry) => JSON.stringify(entry).includes('Montréal'))) {
     await searchBox(page).fill('Montreal');
     await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
@@ -151,9 +156,9 @@ test('the keyboard reaches search from any page and moves through results', asyn
 });
 
 test('no results: says so, suggests a spelling, and following it finds entries', async ({ page }) => {
-  // Six letters allow one typo in search, so the swapped pair in "agnets" finds nothing; suggestions allow two.
-  await page.goto('/search?q=agnets');
-  await expect(page.getByText('No results for “agnets”.')).toBeVisible();
+  // Six letters allow one typo in search (a swapped pair, "agnets", is one), so "agnetz" finds nothing; suggestions allow two.
+  await page.goto('/search?q=agnetz');
+  await expect(page.getByText('No results for “agnetz”.')).toBeVisible();
   const suggestion = page.getByRole('main').getByRole('link', { name: 'agents', exact: true });
   await expect(page.getByText('Did you mean agents?')).toBeVisible();
   await suggestion.click();
@@ -161,6 +166,20 @@ test('no results: says so, suggests a spelling, and following it finds entries',
   await expect(searchBox(page)).toHaveValue('agents');
   await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
   await expect(page.getByRole('main').getByRole('article').first().locator('mark').first()).toHaveText(/agents?/i);
+});
+
+test('pasting an arXiv id or an arXiv link shows the entry about the paper first', async ({ page }) => {
+  const archive = loadArchive();
+  const entry = archive.entries.find((candidate) => candidate.paper?.arxivId === '2410.21647');
+  expect(entry, 'the seed archive covers arXiv 2410.21647').toBeDefined();
+  await page.goto('/search');
+  for (const pasted of ['arXiv:2410.21647', 'https://arxiv.org/abs/2410.21647']) {
+    await searchBox(page).fill(pasted);
+    await expect(page).toHaveURL(`/search?${new URLSearchParams({ q: pasted }).toString()}`);
+    await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+    const first = page.getByRole('main').getByRole('article').first();
+    await expect(first.locator('h3 a')).toHaveAttribute('href', `/entries/${entry!.id}`);
+  }
 });
 
 test('no results under filters: offers to clear them, not a spelling, since the words matched', async ({ page }) => {

@@ -124,17 +124,17 @@ describe('SearchEngine', () => {
     expect(ids('issue:2024-10-27')).toHaveLength(3);
   });
 
-  it('browses by facets with an empty query, newest first', () => {
+  it('browses by facets with an empty query, newest issue first', () => {
     const response = search('', { selection: { topic: ['Mixture of Experts'] } });
     expect(response.sort).toBe('newest');
-    expect(response.hits.map((hit) => hit.entry.publishedOn)).toEqual(
-      [...response.hits.map((hit) => hit.entry.publishedOn)].sort().reverse(),
+    expect(response.hits.map((hit) => hit.entry.issueId)).toEqual(
+      [...response.hits.map((hit) => hit.entry.issueId)].sort().reverse(),
     );
     expect(response.total).toBe(4);
   });
 
-  it('sorts oldest first on request', () => {
-    const dates = search('mixture ', { sort: 'oldest' }).hits.map((hit) => hit.entry.publishedOn);
+  it('sorts oldest issue first on request', () => {
+    const dates = search('mixture ', { sort: 'oldest' }).hits.map((hit) => hit.entry.issueId);
     expect(dates).toEqual([...dates].sort());
   });
 

@@ -133,6 +133,8 @@ describe('search client', () => {
       ['sqlite', false],
       ['mixture', true],
       ['bigg sleep', false],
+      ['parrtos', false],
+      ['arXiv:2410.21647', false],
       ['', false],
     ] as const) {
       const [worker, main] = [
@@ -146,6 +148,7 @@ describe('search client', () => {
       ).toEqual(main.hits.map((hit) => [hit.headline, hit.snippet, hit.fields, hit.coverage.map((entry) => entry.id)]));
       expect(worker.facets).toEqual(main.facets);
       expect(worker.suggestion).toBe(main.suggestion);
+      expect(worker.correction).toBe(main.correction);
     }
     const [hit] = (await viaWorker.search(request('sqlite'))).hits;
     expect(hit!.entry).toBe(workerArchive.entryById.get(SQLITE_ENTRY));

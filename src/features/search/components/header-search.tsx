@@ -1,22 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { archiveKeys, type Archive } from '@/lib/archive-query';
 import {
   HEADER_SEARCH_INPUT_ID,
+  isSearchBoxShown,
   isTypingTarget,
   SEARCH_INPUT_ID,
+  subscribeSearchBox,
   type SearchNavigationState,
 } from '@/features/search/lib/search-focus';
 import { SearchIcon } from '@/components/ui/icons';
 
 /**
- * The search box in the header. Typing goes straight to /search?q=…, whose own box takes over (on the search
- * page this box is not shown). `/` or Ctrl-K focuses the search box from any page, except while typing in a field.
+ * The search box in the header. Typing goes straight to /search?q=…, whose own box takes over once it is on screen
+ * (until then this box stays, and keeps taking keystrokes). `/` or Ctrl-K focuses the search box from any page, except
+ * while typing in a field.
  */
 export function HeaderSearch() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const searchBoxShown = useSyncExternalStore(subscribeSearchBox, isSearchBoxShown, isSearchBoxShown);
   const onSearchPage = pathname === '/search';
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
@@ -46,15 +50,17 @@ export function HeaderSearch() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  // Leaving the search page (or arriving at it) starts the header box afresh.
+  // Leaving the search page (or arriving at it other than by typing here) starts the header box afresh.
   const [lastPath, setLastPath] = useState(pathname);
   if (pathname !== lastPath) {
     setLastPath(pathname);
-    setValue('');
-    setNavigated(false);
+    if (!(onSearchPage && navigated)) {
+      setValue('');
+      setNavigated(false);
+    }
   }
 
-  if (onSearchPage) return null;
+  if (onSearchPage && (searchBoxShown || !navigated)) return null;
 
   const onChange = (next: string) => {
     setValue(next);

@@ -3,12 +3,13 @@ import { Button } from '@/components/ui/button';
 import { HelpIcon } from '@/components/ui/icons';
 
 const EXAMPLES: { syntax: string; meaning: string }[] = [
-  { syntax: 'mixture experts', meaning: 'entries with every word (typos and word beginnings are fine)' },
+  { syntax: 'mixture experts', meaning: 'entries with every word, in any form (typos and word beginnings are fine)' },
   { syntax: '"exact phrase"', meaning: 'the words together, in this order' },
   { syntax: '-word', meaning: 'leave out entries that mention the word' },
   { syntax: 'org:Google', meaning: 'from an organisation (org:"UC Berkeley" for several words)' },
   { syntax: 'topic:agents', meaning: 'on a topic' },
   { syntax: 'issue:2024-10', meaning: 'in an issue, by date or its beginning' },
+  { syntax: 'arXiv:2410.21647', meaning: 'the entries about a paper, by arXiv id, DOI or link' },
 ];
 
 /** A small disclosure explaining the query syntax; closes on Escape or a click elsewhere. */

@@ -14,7 +14,7 @@ import { useSearch } from '@/features/search/hooks/use-search';
 import { useSearchState } from '@/features/search/hooks/use-search-state';
 import type { FacetKey, FacetSelection } from '@/features/search/lib/facets';
 import type { SortOrder } from '@/features/search/lib/ranking';
-import { SEARCH_INPUT_ID, type SearchNavigationState } from '@/features/search/lib/search-focus';
+import { SEARCH_INPUT_ID, setSearchBoxShown, type SearchNavigationState } from '@/features/search/lib/search-focus';
 import { selectedCount, toggleValue, writeSearchParams, type SearchState } from '@/features/search/lib/search-params';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
@@ -41,13 +41,17 @@ function useSlowIndexing(indexing: boolean): boolean {
   return indexing && slow;
 }
 
-/** A ref callback for the search box that focuses it on arrival from the header box, in the same commit that removes that box, so no keystroke falls in between. */
+/**
+ * A ref callback for the search box that focuses it on arrival from the header box, and tells the header box to go, in
+ * the same commit, so no keystroke falls in between.
+ */
 function useArrivalFocus(inputRef: { current: HTMLInputElement | null }) {
   const location = useLocation();
   const [focusOnArrival] = useState(() => (location.state as SearchNavigationState | null)?.focusSearch === true);
   return useCallback(
     (input: HTMLInputElement | null) => {
       inputRef.current = input;
+      setSearchBoxShown(input !== null);
       if (input && focusOnArrival) {
         input.focus();
         input.setSelectionRange(input.value.length, input.value.length);
@@ -168,8 +172,9 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
             <option value="relevance" disabled={!trimmed}>
               Relevance
             </option>
-            <option value="newest">Newest</option>
-            <option value="oldest">Oldest</option>
+            <option value="newest">Issue, newest first</option>
+            <option value="oldest">Issue, oldest first</option>
+            <option value="paper">Paper date, newest first</option>
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
@@ -232,6 +237,11 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
               {status === 'partial'
                 ? 'Indexing the full text; until it is done, only titles, organisations and topics are searched.'
                 : 'Preparing search…'}
+            </p>
+          )}
+          {response.correction && response.total > 0 && (
+            <p role="status" className="mb-3 text-stone-800 dark:text-stone-200">
+              Showing results for <strong className="font-semibold">{response.correction}</strong>
             </p>
           )}
           {response.total === 0 && response.status !== 'idle' && response.status !== 'indexing' ? (

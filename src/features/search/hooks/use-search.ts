@@ -14,6 +14,7 @@ function preparing(request: SearchRequest): SearchResponse {
     facets: [],
     sort: request.sort,
     suggestion: null,
+    correction: null,
     status: 'idle',
   };
 }

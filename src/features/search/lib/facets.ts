@@ -119,19 +119,28 @@ export class FacetTablesBuilder {
   private readonly source = new TableBuilder('source', false);
   private readonly code = new TableBuilder('code', true);
 
+  /** Each issue's month (`2024-10`): an entry's month is its issue's, when readers saw it, not its paper's. */
+  private readonly issueMonth: ReadonlyMap<string, string>;
+
   constructor(entries: readonly Entry[], issues: readonly Issue[], topics: readonly string[]) {
     for (const item of issues) this.issue.declare(item.id, item.title || item.id);
-    const months = [...new Set(entries.map((entry) => entry.publishedOn.slice(0, 7)))].sort().reverse();
+    this.issueMonth = new Map(issues.map((item) => [item.id, item.date.slice(0, 7)]));
+    const months = [...new Set(entries.map((entry) => this.monthOf(entry)))].sort().reverse();
     for (const value of months) this.month.declare(value, monthLabel(value));
     for (const value of topics) this.topic.declare(value, value);
     for (const value of ENTRY_KINDS) this.kind.declare(value, ENTRY_KIND_LABELS[value]);
     this.code.declare('1', 'Has code');
   }
 
+  /** The month an entry is listed under; an entry whose issue is missing (the bundle check forbids it) uses its own date. */
+  private monthOf(entry: Entry): string {
+    return this.issueMonth.get(entry.issueId) ?? entry.publishedOn.slice(0, 7);
+  }
+
   /** Adds the next entry; entries must be added in bundle order. */
   add(entry: Entry): void {
     this.issue.addEntry([entry.issueId]);
-    this.month.addEntry([entry.publishedOn.slice(0, 7)], monthLabel);
+    this.month.addEntry([this.monthOf(entry)], monthLabel);
     this.org.addEntry(entry.organizations);
     this.topic.addEntry(entry.topics);
     this.kind.addEntry([entry.kind]);

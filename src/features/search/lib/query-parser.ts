@@ -1,4 +1,8 @@
-/** The search box's query language: words, `"exact phrases"`, `-exclusions` and `org:`/`topic:`/`issue:` filters. */
+/**
+ * The search box's query language: words, `"exact phrases"`, `-exclusions`, `org:`/`topic:`/`issue:` filters and
+ * paper identifiers (`arXiv:2410.21647`, a DOI, a link).
+ */
+import { isIdentifierLabel, parseIdentifier, type QueryIdentifier } from '@/features/search/lib/identifiers';
 import { endsInWord, tokenize } from '@/shared/search-options';
 
 const QUERY_FILTER_FIELDS = ['org', 'topic', 'issue'] as const;
@@ -24,6 +28,10 @@ export interface ParsedQuery {
   /** Phrases whose entries are left out. */
   excludedPhrases: string[];
   filters: QueryFilter[];
+  /** Paper identifiers: entries about any of them are found, before entries matching the words. */
+  identifiers: QueryIdentifier[];
+  /** Identifiers whose entries are left out. */
+  excludedIdentifiers: QueryIdentifier[];
   /** The last word when the query ends in it: the user may still be typing it, so it matches as a prefix. */
   partialWord: string | null;
 }
@@ -42,6 +50,13 @@ function readValue(input: string, start: number): { value: string; end: number; 
   return { value: input.slice(start, end), end, closed: true };
 }
 
+/** The index of the first non-space character at or after `start`. */
+function skipSpaces(input: string, start: number): number {
+  let i = start;
+  while (i < input.length && /\s/.test(input[i] ?? '')) i++;
+  return i;
+}
+
 /** True when a query has nothing that narrows the archive. */
 export function isEmptyQuery(query: ParsedQuery): boolean {
   return (
@@ -49,7 +64,9 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
     query.phrases.length === 0 &&
     query.excludedWords.length === 0 &&
     query.excludedPhrases.length === 0 &&
-    query.filters.length === 0
+    query.filters.length === 0 &&
+    query.identifiers.length === 0 &&
+    query.excludedIdentifiers.length === 0
   );
 }
 
@@ -64,12 +81,14 @@ export function parseQuery(input: string): ParsedQuery {
     excludedWords: [],
     excludedPhrases: [],
     filters: [],
+    identifiers: [],
+    excludedIdentifiers: [],
     partialWord: null,
   };
   let i = 0;
   let lastWordEndsInput = false;
   while (i < input.length) {
-    while (i < input.length && /\s/.test(input[i] ?? '')) i++;
+    i = skipSpaces(input, i);
     if (i >= input.length) break;
     lastWordEndsInput = false;
     let negated = false;
@@ -106,6 +125,14 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const { value, end } = readValue(input, i);
     i = end;
+    const identifier = parseIdentifier(value);
+    if (identifier) {
+      (negated ? query.excludedIdentifiers : query.identifiers).push(identifier);
+      continue;
+    }
+    // `arXiv: 2410.21647`: the label belongs to the identifier after it, and is no word to search for.
+    if (!negated && isIdentifierLabel(value) && parseIdentifier(readValue(input, skipSpaces(input, end)).value))
+      continue;
     const tokenWords = tokenize(value);
     if (negated) query.excludedWords.push(...tokenWords);
     else {
@@ -129,5 +156,7 @@ export function formatQuery(query: Omit<ParsedQuery, 'partialWord'>): string {
     ...query.excludedWords.map((word) => `-${word}`),
     ...query.excludedPhrases.map((phrase) => `-"${phrase}"`),
     ...query.filters.map((filter) => `${filter.negated ? '-' : ''}${filter.field}:${quoteIfNeeded(filter.value)}`),
+    ...query.identifiers.map((identifier) => identifier.text),
+    ...query.excludedIdentifiers.map((identifier) => `-${identifier.text}`),
   ].join(' ');
 }

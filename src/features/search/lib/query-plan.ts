@@ -48,8 +48,19 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
   return { words, prefixes, phrases };
 }
 
-/** What to mark in results: the index terms that matched, the finished words, the word being typed and the phrases. */
-export function highlightTermsFor(plan: QueryPlan, matchedTerms: Iterable<string>): HighlightTerms {
+/**
+ * What to mark in results: the index terms that matched (other forms and respellings included), the finished words,
+ * the word being typed (as respelt, if it was) and the phrases.
+ */
+export function highlightTermsFor(
+  plan: QueryPlan,
+  matchedTerms: Iterable<string>,
+  corrections: ReadonlyMap<string, string> = new Map(),
+): HighlightTerms {
   const finished = plan.words.filter((word) => !word.isLast).map((word) => word.term);
-  return { terms: new Set([...matchedTerms, ...finished]), prefixes: plan.prefixes, phrases: plan.phrases };
+  return {
+    terms: new Set([...matchedTerms, ...finished]),
+    prefixes: plan.prefixes.map((prefix) => corrections.get(prefix) ?? prefix),
+    phrases: plan.phrases,
+  };
 }

@@ -15,12 +15,14 @@ import {
   type FacetTable,
 } from '@/features/search/lib/facets';
 import { bestSnippet, highlightText, type HighlightTerms, type TextSegment } from '@/features/search/lib/highlight';
-import { highlightTermsFor, planQuery } from '@/features/search/lib/query-plan';
+import { IdentifierIndex, type QueryIdentifier } from '@/features/search/lib/identifiers';
+import { highlightTermsFor, planQuery, type QueryPlan, type QueryWord } from '@/features/search/lib/query-plan';
 import { formatQuery, parseQuery, type ParsedQuery } from '@/features/search/lib/query-parser';
 import {
   archiveOrder,
   effectiveSort,
   onePerPaper,
+  paperDateRank,
   rankEntries,
   type ArchiveOrder,
   type SortOrder,
@@ -33,9 +35,9 @@ import type { Entry, Issue } from '@/shared/bundle';
 import {
   entryBodyText,
   foldText,
+  prefixMatches,
   SEARCH_FIELDS,
-  STOP_WORDS,
-  suggestionOptions,
+  suggestionDistance,
   textDocument,
   titleDocument,
   tokenize,
@@ -83,6 +85,11 @@ export interface SearchResponse {
   sort: SortOrder;
   /** A corrected query when nothing matched and a spelling fix would match: "Did you mean …". */
   suggestion: string | null;
+  /**
+   * The query as searched when words the archive lacks were respelt ("transformer" for "transfromer"): the results are
+   * for it, "Showing results for …". Null when every word was searched as typed.
+   */
+  correction: string | null;
   status: IndexStatus;
 }
 
@@ -120,28 +127,24 @@ function phraseText(entry: Entry): string {
   return ` ${parts.map((part) => tokenize(foldText(part)).join(' ')).join(' | ')} `;
 }
 
-/** Levenshtein distance between two words. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** A score above any text match's, so entries found by an identifier rank first; times the match's strength. */
+const IDENTIFIER_SCORE = 1e6;
+
+/** Respellings of a query tried for a suggestion, at most: each costs a look-up per word. */
+const MAX_SUGGESTION_TRIES = 8;
+
+/** The query with its words respelt (`respelt` maps folded words); stop words and the rest as typed. */
+function respeltQuery(parsed: ParsedQuery, respelt: ReadonlyMap<string, string>): string {
+  return formatQuery({ ...parsed, words: parsed.words.map((word) => respelt.get(foldText(word)) ?? word) });
 }
 
-/** The term spelt most like `word` (the first of equals), or `word` itself when there are none. */
-function closestTerm(word: string, terms: readonly string[]): string {
-  let best = word;
-  let bestDistance = Infinity;
-  for (const term of terms) {
-    const distance = editDistance(word, term);
-    if (distance < bestDistance) [best, bestDistance] = [term, distance];
+/** Choices of one option per slot, the first options first, then each other option of one slot at a time. */
+function* spellingChoices(options: readonly (readonly string[])[]): Generator<string[]> {
+  const first = options.map((choices) => choices[0]!);
+  yield first;
+  for (const [k, choices] of options.entries()) {
+    for (const choice of choices.slice(1)) yield first.map((word, j) => (j === k ? choice : word));
   }
-  return best;
 }
 
 const now = () => performance.now();
@@ -155,6 +158,11 @@ export class SearchEngine extends IndexStatusSource {
   private tables: FacetTable[] = [];
   private bookmarkTable: { ids: ReadonlySet<string>; table: FacetTable } | null = null;
   private order: ArchiveOrder = archiveOrder([], []);
+  private paperRank: Int32Array = new Int32Array(0);
+  /** Built in slices once the text is searchable, or at once by the first query with an identifier before that. */
+  private readonly identifierIndex = new IdentifierIndex();
+  /** How many entries, from the first, {@link identifierIndex} holds. */
+  private identifiersAdded = 0;
   /** Lazily computed {@link phraseText} of each entry. */
   private readonly phraseTexts: (string | undefined)[] = [];
 
@@ -191,9 +199,11 @@ export class SearchEngine extends IndexStatusSource {
     const facetBuilder = new FacetTablesBuilder(this.entries, this.issues, this.topics);
     await slicer.forEach(this.entries, (entry) => facetBuilder.add(entry));
     this.tables = facetBuilder.build();
-    // One sort of the whole archive, which cannot be split: give it a slice of its own.
+    // Each sort of the whole archive cannot be split: give each a slice of its own.
     await slicer.yield();
     this.order = archiveOrder(this.entries, this.issues);
+    await slicer.yield();
+    this.paperRank = paperDateRank(this.entries, this.issues);
     await slicer.yield();
 
     await slicer.forEach(this.entries, (entry, i) => this.index.addDocument(titleDocument(entry, i)));
@@ -207,7 +217,16 @@ export class SearchEngine extends IndexStatusSource {
     const readyMs = now() - started;
     await slicer.yield();
     this.announce('ready');
+    // Identifiers come last: a query needs them only when one is pasted, and then adds any still missing itself.
+    await slicer.forEach(this.entries, () => this.addIdentifiers(this.identifiersAdded + 1));
     return { firstAnswerMs, readyMs, longestSliceMs, slices };
+  }
+
+  /** Adds the identifiers of entries up to (not including) `end`. */
+  private addIdentifiers(end: number) {
+    for (; this.identifiersAdded < Math.min(end, this.entries.length); this.identifiersAdded++) {
+      this.identifierIndex.add(this.entries[this.identifiersAdded]!, this.identifiersAdded);
+    }
   }
 
   private facetTables(bookmarkedIds: ReadonlySet<string>): FacetTable[] {
@@ -219,43 +238,62 @@ export class SearchEngine extends IndexStatusSource {
 
   private phraseTextOf = (i: number): string => (this.phraseTexts[i] ??= phraseText(this.entries[i]!));
 
+  /** Entries named by any of the identifiers, each with how strongly ({@link IdentifierIndex.lookup}). */
+  private identified(identifiers: readonly QueryIdentifier[]): Map<number, number> {
+    const found = new Map<number, number>();
+    if (identifiers.length === 0) return found;
+    this.addIdentifiers(this.entries.length);
+    for (const identifier of identifiers) {
+      for (const [i, strength] of this.identifierIndex.lookup(identifier))
+        found.set(i, Math.max(found.get(i) ?? 0, strength));
+    }
+    return found;
+  }
+
   /** Answers a query. Before the first answer is possible, returns an empty response with status `indexing`. */
   search(request: SearchRequest): SearchResponse {
     const parsed = parseQuery(request.query);
     const tables = this.facetTables(request.bookmarkedIds);
     const status = this.status;
     if (status === 'idle' || status === 'indexing') {
-      return { parsed, total: 0, hits: [], facets: [], sort: request.sort, suggestion: null, status };
+      return { parsed, total: 0, hits: [], facets: [], sort: request.sort, suggestion: null, correction: null, status };
     }
 
     const plan = planQuery(parsed);
-    const hasText = plan.words.length > 0;
-    const { entries: matched, matchedTerms } = this.matcher.match(plan.words);
+    // While only titles are indexed a word may still be in a body: respell nothing yet.
+    const matchOptions = { respell: status === 'ready' };
+    const { entries: textMatches, matchedTerms, corrections } = this.matcher.match(plan.words, matchOptions);
+    // Identifiers are looked up exactly and rank above text matches; entries matching either are found.
+    const identified = this.identified(parsed.identifiers);
+    for (const [i, strength] of identified) this.matcher.boost(i, strength * IDENTIFIER_SCORE);
+    const matched =
+      identified.size === 0 ? textMatches : [...identified.keys(), ...textMatches.filter((i) => !identified.has(i))];
+    const hasText = plan.words.length > 0 || parsed.identifiers.length > 0;
+    const excluded = this.matcher.excluded(parsed.excludedWords);
+    for (const i of this.identified(parsed.excludedIdentifiers).keys()) excluded.add(i);
     const candidates = filterCandidates(
       hasText ? matched : Array.from(this.order.dateOrder),
-      {
-        excluded: this.matcher.excluded(parsed.excludedWords),
-        filters: parsed.filters,
-        phrases: plan.phrases,
-        excludedPhrases: parsed.excludedPhrases,
-      },
+      { excluded, filters: parsed.filters, phrases: plan.phrases, excludedPhrases: parsed.excludedPhrases },
       tables,
       this.phraseTextOf,
     );
     const { matches, counts } = countFacets(tables, request.selection, candidates);
     const sort = effectiveSort(request.sort, hasText);
-    const ranked = rankEntries(matches, sort, hasText, this.matcher.scores, this.order.dateRank);
+    const ranked = rankEntries(matches, sort, hasText, this.matcher.scores, this.order.dateRank, this.paperRank);
     const results = request.groupByPaper ? onePerPaper(ranked, this.order.groupOf) : ranked;
 
-    const highlight = highlightTermsFor(plan, matchedTerms);
+    const highlight = highlightTermsFor(plan, matchedTerms, corrections);
+    // Only when the words themselves found nothing: if filters or facets emptied the results, spelling is not the cause.
+    const spellingFailed =
+      results.length === 0 && parsed.words.length > 0 && matched.length === 0 && parsed.identifiers.length === 0;
     return {
       parsed,
       total: results.length,
       hits: results.slice(0, Math.max(0, request.limit)).map((i) => this.hit(i, highlight, request.groupByPaper)),
       facets: describeFacets(tables, request.selection, counts),
       sort,
-      // Only when the words themselves found nothing: if filters or facets emptied the results, spelling is not the cause.
-      suggestion: results.length === 0 && parsed.words.length > 0 && matched.length === 0 ? this.suggest(parsed) : null,
+      suggestion: spellingFailed && matchOptions.respell ? this.suggest(parsed, plan) : null,
+      correction: corrections.size > 0 ? respeltQuery(parsed, corrections) : null,
       status,
     };
   }
@@ -275,14 +313,31 @@ export class SearchEngine extends IndexStatusSource {
     };
   }
 
-  /** "Did you mean …": the query with each word respelt as the index knows it, if that differs. */
-  private suggest(parsed: ParsedQuery): string | null {
-    const words = parsed.words.join(' ');
-    const folded = tokenize(foldText(words)).filter((word) => !STOP_WORDS.has(word));
-    for (const candidate of this.index.autoSuggest(words, suggestionOptions)) {
-      // A suggestion lists every index term its documents matched; keep the one closest to each word typed.
-      const respelt = folded.map((word) => closestTerm(word, candidate.terms));
-      if (respelt.join(' ') !== folded.join(' ')) return formatQuery({ ...parsed, words: respelt });
+  /**
+   * "Did you mean …": the query with each word the archive lacks respelt, one word for each word typed, further than
+   * search respells by itself; the first respelling (likeliest spellings first) that finds something. Runs only when
+   * nothing matched, and each word's spellings are kept until the index grows, so typing stays cheap.
+   */
+  private suggest(parsed: ParsedQuery, plan: QueryPlan): string | null {
+    const options = plan.words.map((word): readonly string[] => {
+      const prefix = word.isLast && prefixMatches(word.term);
+      if (word.exact || this.index.knows(word.term, { prefix, stems: true })) return [word.term];
+      const distance = suggestionDistance(word.term);
+      const spellings = distance > 0 ? this.index.respell(word.term, distance, false, 3) : [];
+      return spellings.length > 0 ? spellings : [word.term];
+    });
+    if (options.every((choices, k) => choices.length === 1 && choices[0] === plan.words[k]!.term)) return null;
+    let tries = 0;
+    for (const choice of spellingChoices(options)) {
+      if (++tries > MAX_SUGGESTION_TRIES) break;
+      const words = plan.words.map((word, k): QueryWord => ({
+        ...word,
+        term: choice[k]!,
+        isLast: word.isLast && choice[k] === word.term,
+      }));
+      if (!this.matcher.anyMatch(words, { respell: false })) continue;
+      const respelt = new Map(plan.words.map((word, k) => [word.term, choice[k]!]));
+      return respeltQuery(parsed, respelt);
     }
     return null;
   }

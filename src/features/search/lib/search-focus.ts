@@ -20,3 +20,26 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null
   );
 }
+
+/**
+ * Whether the search page's box is on screen. Until it is (the page waits for the whole archive), the header box stays
+ * on the search page and keeps taking keystrokes, so nothing typed on the way is lost.
+ */
+let searchBoxShown = false;
+const searchBoxListeners = new Set<() => void>();
+
+/** Records that the search page's box appeared or went; for the header box. */
+export function setSearchBoxShown(shown: boolean): void {
+  if (shown === searchBoxShown) return;
+  searchBoxShown = shown;
+  for (const listener of searchBoxListeners) listener();
+}
+
+/** {@link setSearchBoxShown}'s value, for `useSyncExternalStore`. */
+export const isSearchBoxShown = (): boolean => searchBoxShown;
+
+/** Calls `listener` whenever the search page's box appears or goes. */
+export function subscribeSearchBox(listener: () => void): () => void {
+  searchBoxListeners.add(listener);
+  return () => searchBoxListeners.delete(listener);
+}

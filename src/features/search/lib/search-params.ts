@@ -3,7 +3,7 @@
  * `q`, `org`, `topic` and `issue` are the names {@link searchUrl} (src/lib/search-url.ts) links to; keep them.
  */
 import { FACET_KEYS, type FacetKey, type FacetSelection } from '@/features/search/lib/facets';
-import type { SortOrder } from '@/features/search/lib/ranking';
+import { SORT_ORDERS, type SortOrder } from '@/features/search/lib/ranking';
 
 /** What the URL says. */
 export interface SearchState {
@@ -16,7 +16,6 @@ export interface SearchState {
 
 /** Facets whose only value is "yes", written as `code=1`. */
 export const YES_NO_FACETS: ReadonlySet<FacetKey> = new Set(['code', 'bookmarked']);
-const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
 /** Reads the state from URL parameters; unknown or malformed values are ignored. */
 export function readSearchParams(params: URLSearchParams): SearchState {
@@ -40,7 +39,8 @@ export function readSearchParams(params: URLSearchParams): SearchState {
   return {
     query: params.get('q') ?? '',
     selection,
-    sort: SORTS.includes(sort as SortOrder) ? (sort as SortOrder) : null,
+    // `newest` and `oldest` keep their names from before the paper-date sort, so old links still sort.
+    sort: (SORT_ORDERS as readonly string[]).includes(sort ?? '') ? (sort as SortOrder) : null,
     groupByPaper: params.get('group') === 'paper',
   };
 }

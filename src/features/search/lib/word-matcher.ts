@@ -1,12 +1,25 @@
-/** The text step of a search: entries that match every query word, with their scores and the fields that matched. */
-import type { ArchiveIndex } from '@/features/search/lib/archive-index';
+/**
+ * The text step of a search: entries that match every query word, with their scores and the fields that matched.
+ * A word matches its own form, its other forms (same stem) and, while it is being typed, the words it begins. Only a
+ * word the archive does not have at all is respelt, to the spelling it most likely is, so a real word ("mixtral") is
+ * never fuzzed into another ("pixtral"), and the page can say what it searched for instead.
+ */
+import type { ArchiveIndex, Expansion } from '@/features/search/lib/archive-index';
 import type { QueryWord } from '@/features/search/lib/query-plan';
-import { entryOfDocument, fuzzinessFor, prefixMatches, processIndexTerm } from '@/shared/search-options';
+import { correctionDistance, entryOfDocument, prefixMatches, processIndexTerm } from '@/shared/search-options';
 
 /** Entries matching every word, and the index terms that matched (for highlighting). */
 export interface WordMatches {
   entries: number[];
   matchedTerms: Set<string>;
+  /** Each query word (folded) that the archive lacks, with the spelling searched instead. */
+  corrections: Map<string, string>;
+}
+
+/** How {@link WordMatcher.match} may treat words. */
+export interface MatchOptions {
+  /** Respell words the archive lacks; off while only titles are indexed, since the word may be in a body. */
+  respell: boolean;
 }
 
 /**
@@ -21,6 +34,8 @@ export class WordMatcher {
   /** The last word each entry matched, so several postings of one word count once. */
   private readonly lastWord: Int16Array;
   private touched: number[] = [];
+  /** Entries given a score outside {@link match} ({@link boost}). */
+  private boosted: number[] = [];
 
   constructor(
     private readonly index: ArchiveIndex,
@@ -42,21 +57,57 @@ export class WordMatcher {
     return this.fieldMask[i]!;
   }
 
-  /** Entries matching every word: the last word being typed as a prefix, finished words also with a typo. */
-  match(words: readonly QueryWord[]): WordMatches {
+  /** The index terms a word stands for, and the spelling searched instead when the archive lacks it. */
+  expand(word: QueryWord, { respell }: MatchOptions): { expansions: Expansion[]; correction: string | null } {
+    const prefix = word.isLast && prefixMatches(word.term);
+    // Words of a phrase are matched exactly: the phrase test reads the text as written.
+    const forms = { prefix: prefix && !word.exact, stems: !word.exact };
+    const expansions = this.index.expandWord(word.term, forms);
+    const maxDistance = correctionDistance(word.term);
+    if (expansions.length > 0 || word.exact || !respell || maxDistance === 0) return { expansions, correction: null };
+    const [correction] = this.index.respell(word.term, maxDistance, forms.prefix);
+    if (correction === undefined) return { expansions, correction: null };
+    return {
+      expansions: this.index.expandWord(correction, { ...forms, scale: this.index.respeltWeight }),
+      correction,
+    };
+  }
+
+  /** Entries matching every word: as written, in another form, as a beginning while typed, or respelt. */
+  match(words: readonly QueryWord[], options: MatchOptions): WordMatches {
     this.reset();
     const matchedTerms = new Set<string>();
+    const corrections = new Map<string, string>();
     words.forEach((word, k) => {
-      const match = {
-        prefix: word.isLast && prefixMatches(word.term),
-        fuzzy: word.exact ? false : fuzzinessFor(word.term),
-      };
-      const terms = this.index.visitPostings(word.term, match, (documentId, score, fieldBit) =>
+      const { expansions, correction } = this.expand(word, options);
+      if (correction !== null) corrections.set(word.term, correction);
+      this.index.visitExpansions(expansions, (documentId, score, fieldBit) =>
         this.record(entryOfDocument(documentId), k, score, fieldBit),
       );
-      for (const term of terms) matchedTerms.add(term);
+      for (const expansion of expansions) matchedTerms.add(expansion.term);
     });
-    return { entries: this.touched.filter((i) => this.wordHits[i] === words.length), matchedTerms };
+    return { entries: this.touched.filter((i) => this.wordHits[i] === words.length), matchedTerms, corrections };
+  }
+
+  /** Whether some entry matches every word (with the same rules as {@link match}), without disturbing its scores. */
+  anyMatch(words: readonly QueryWord[], options: MatchOptions): boolean {
+    let candidates: Set<number> | null = null;
+    for (const word of words) {
+      const next = new Set<number>();
+      this.index.visitExpansions(this.expand(word, options).expansions, (documentId) => {
+        const i = entryOfDocument(documentId);
+        if (!candidates || candidates.has(i)) next.add(i);
+      });
+      if (next.size === 0) return false;
+      candidates = next;
+    }
+    return candidates !== null;
+  }
+
+  /** Adds `amount` to entry `i`'s score in the last {@link match}, for a match found outside the text (an identifier). */
+  boost(i: number, amount: number): void {
+    this.boosted.push(i);
+    this.scoreOf[i]! += amount;
   }
 
   /** Entries that contain any of the excluded words, exactly. */
@@ -90,12 +141,14 @@ export class WordMatcher {
   }
 
   private reset() {
-    for (const i of this.touched) {
-      this.scoreOf[i] = 0;
-      this.fieldMask[i] = 0;
-      this.wordHits[i] = 0;
-      this.lastWord[i] = -1;
+    for (const written of [this.touched, this.boosted]) {
+      for (const i of written) {
+        this.scoreOf[i] = 0;
+        this.fieldMask[i] = 0;
+        this.wordHits[i] = 0;
+        this.lastWord[i] = -1;
+      }
+      written.length = 0;
     }
-    this.touched.length = 0;
   }
 }
