@@ -4,7 +4,7 @@ import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 /** The app's accent colour, used by browsers for the window and splash screen. */
 const THEME_COLOR = '#4338ca';
 
-/** Largest file the service worker precaches; the archive bundle must fit with room to grow. */
+/** Largest file the service worker precaches; one issue's file must fit with room to grow. */
 const MAX_PRECACHE_BYTES = 16 * 1024 * 1024;
 
 /** Favicon and theme-colour tags, added at build and in dev so index.html stays free of build concerns. */
@@ -57,6 +57,8 @@ const PWA_OPTIONS = {
   },
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+    // The app reads the archive as the catalogue and one file per issue; the whole bundle in one file is for tools.
+    globIgnores: ['**/data/archive.json'],
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
     navigateFallback: 'index.html',
     // The bundle and other data files are never answered with the app shell.
@@ -70,7 +72,7 @@ const PWA_OPTIONS = {
 } satisfies Partial<VitePWAOptions>;
 
 /**
- * Offline support: a generated service worker precaches the app shell, every route chunk and the archive bundle,
+ * Offline support: a generated service worker precaches the app shell, every route chunk and every archive file,
  * serves index.html for SPA routes, and waits for the reader to accept an update (registered from UpdatePrompt).
  */
 export function pwaPlugin(): PluginOption {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * What the PWA configuration produces, checked on a real production build (vite.config.ts, into a temporary folder):
- * the generated service worker must precache the archive bundle, the app shell and every route's chunk, or the app
+ * the generated service worker must precache the archive's files, the app shell and every route's chunk, or the app
  * breaks offline on the first page whose code was not cached.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE_PATH, ISSUE_FILE_FOLDER } from '@/shared/archive-layout';
 import { BUNDLE_PATH } from '@/shared/bundle';
+
+const ISSUE_FILE = `${ISSUE_FILE_FOLDER}/2024-10-27.0123456789.json`;
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ROUTES_DIR = 'src/app/routes';
@@ -39,13 +42,16 @@ function precachedUrls(): string[] {
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'frontier-reader-pwa-'));
   outDir = path.join(work, 'dist');
-  // The real public/ files with a stand-in bundle, so no `npm run build:data` is needed. It is 3 MiB, over Workbox's
-  // 2 MiB default, because a grown archive silently dropped from the precache would break the app offline.
+  // The real public/ files with stand-in archive files, so no `npm run build:data` is needed. The issue file is 3 MiB,
+  // over Workbox's 2 MiB default, because a grown issue silently dropped from the precache would break it offline.
   const publicDir = path.join(work, 'public');
   const realPublic = path.join(root, 'public');
   cpSync(realPublic, publicDir, { recursive: true, filter: (source) => path.relative(realPublic, source) !== 'data' });
-  mkdirSync(path.dirname(path.join(publicDir, BUNDLE_PATH)), { recursive: true });
-  writeFileSync(path.join(publicDir, BUNDLE_PATH), JSON.stringify({ padding: 'x'.repeat(3 * 1024 * 1024) }));
+  mkdirSync(path.join(publicDir, ISSUE_FILE_FOLDER), { recursive: true });
+  const large = JSON.stringify({ padding: 'x'.repeat(3 * 1024 * 1024) });
+  writeFileSync(path.join(publicDir, BUNDLE_PATH), large);
+  writeFileSync(path.join(publicDir, CATALOGUE_PATH), '{}');
+  writeFileSync(path.join(publicDir, ISSUE_FILE), large);
   // vite-plugin-pwa picks Workbox's mode from NODE_ENV, which Vitest sets to "test"; build as `npm run build` does.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -68,9 +74,11 @@ afterAll(() => {
 });
 
 describe('the generated service worker', () => {
-  it('precaches the archive bundle, even a large one, and the app shell', () => {
+  it("precaches the archive's catalogue and issue files, even a large one, and the app shell, but not the whole bundle", () => {
     const urls = precachedUrls();
-    expect(urls).toContain(BUNDLE_PATH);
+    expect(urls).toContain(CATALOGUE_PATH);
+    expect(urls).toContain(ISSUE_FILE);
+    expect(urls).not.toContain(BUNDLE_PATH);
     expect(urls).toContain('index.html');
     expect(urls).toContain('manifest.webmanifest');
   });

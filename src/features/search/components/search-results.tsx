@@ -1,7 +1,8 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
-import { entryPath, issuePath } from '@/components/entry/paths';
-import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
+import { entryPath } from '@/components/entry/paths';
+import { formatDate } from '@/components/ui/formatted-date';
+import { EntryDates } from '@/components/entry/entry-dates';
 import type { Entry } from '@/shared/bundle';
 import type { SearchField } from '@/shared/search-options';
 import type { SearchHit } from '@/features/search/lib/search-engine';
@@ -56,11 +57,7 @@ function ResultItem({
         <div className="flex items-start gap-3">
           <div className="min-w-0 flex-1">
             <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium text-stone-600 dark:text-stone-400">
-              <Link to={issuePath(entry.issueId)} className="underline-offset-4 hover:underline">
-                Issue of {hit.issue ? formatDate(hit.issue.date) : entry.issueId}
-              </Link>
-              <span aria-hidden="true">·</span>
-              <FormattedDate date={entry.publishedOn} />
+              <EntryDates entry={entry} issueDate={hit.issue?.date ?? null} showIssue />
             </p>
             <h3
               id={headingId}

@@ -7,7 +7,6 @@ import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/fea
 import { toWireRequest } from '@/features/search/worker/protocol';
 import type { Archive } from '@/lib/archive-query';
 import { IndexStatusSource, type IndexStatus } from '@/features/search/lib/index-status';
-import { BUNDLE_PATH } from '@/shared/bundle';
 
 /** Searches one archive; every answer is asynchronous, wherever the engine runs. */
 export interface SearchClient {
@@ -30,11 +29,6 @@ export type SearchWorkerFactory = () => Worker;
 function createSearchWorker(): Worker {
   if (typeof Worker === 'undefined') throw new Error('search-client: error: Web Workers are unavailable');
   return new Worker(new URL('../worker/search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
-}
-
-/** The bundle's absolute URL, the same one the page fetched, for the worker to fetch (from the HTTP or offline cache). */
-function bundleUrl(): string {
-  return new URL(`${import.meta.env.BASE_URL}${BUNDLE_PATH}`, document.baseURI).href;
 }
 
 interface PendingSearch {
@@ -75,7 +69,7 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => this.receive(event.data));
     worker.addEventListener('error', () => this.fallBack());
     worker.addEventListener('messageerror', () => this.fallBack());
-    this.post({ type: 'load', url: bundleUrl() });
+    this.post({ type: 'load' });
   }
 
   search(request: SearchRequest): Promise<SearchResponse> {

@@ -17,8 +17,8 @@ export type WireSearchHit = Omit<SearchHit, 'entry' | 'issue' | 'coverage'> & {
 /** A {@link SearchResponse} with its hits as {@link WireSearchHit}s. */
 export type WireSearchResponse = Omit<SearchResponse, 'hits'> & { hits: WireSearchHit[] };
 
-/** What the page sends: load the bundle from `url` (once), or answer a search. */
-export type ToSearchWorker = { type: 'load'; url: string } | { type: 'search'; id: number; request: WireSearchRequest };
+/** What the page sends: load the archive from this origin's archive files (once), or answer a search. */
+export type ToSearchWorker = { type: 'load' } | { type: 'search'; id: number; request: WireSearchRequest };
 
 /** What the worker sends: the index's progress, an answer, or why it cannot search (the page then searches itself). */
 export type FromSearchWorker =

@@ -1,10 +1,10 @@
 /**
- * What the search worker does with each message, apart from the thread it runs on: fetch and validate the bundle
- * itself (so the page never copies it across), build the index, and answer searches with entry ids.
+ * What the search worker does with each message, apart from the thread it runs on: fetch and validate the archive's
+ * files itself (so the page never copies them across), build the index, and answer searches with entry ids.
  */
 import { SearchEngine } from '@/features/search/lib/search-engine';
 import { toWireResponse, type FromSearchWorker, type ToSearchWorker } from '@/features/search/worker/protocol';
-import { parseBundle } from '@/shared/bundle';
+import { fetchWholeBundle } from '@/lib/archive-files';
 
 /** Longer slices than on the main thread: they only delay searches that arrive while the index is being built. */
 const WORKER_SLICE_MS = 25;
@@ -13,10 +13,8 @@ function describe(error: unknown): string {
   return `search-worker: error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function loadEngine(url: string, post: (message: FromSearchWorker) => void): Promise<SearchEngine> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bundle = parseBundle(await response.json());
+async function loadEngine(post: (message: FromSearchWorker) => void): Promise<SearchEngine> {
+  const bundle = await fetchWholeBundle();
   const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
   engine.subscribe(() => post({ type: 'status', status: engine.status }));
   void engine.start({ sliceMs: WORKER_SLICE_MS });
@@ -37,7 +35,7 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
   return (message) => {
     if (message.type === 'load') {
       if (engine) return;
-      engine = loadEngine(message.url, post);
+      engine = loadEngine(post);
       engine.catch((error: unknown) => post({ type: 'error', message: describe(error) }));
       return;
     }
