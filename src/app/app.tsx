@@ -1,14 +1,16 @@
 import { BrowserRouter } from 'react-router';
 import { AppProvider, createQueryClient } from '@/app/provider';
 import { AppRoutes } from '@/app/router';
-import { archiveQueryOptions, catalogueQueryOptions } from '@/lib/archive-query';
+import { catalogueQueryOptions } from '@/lib/archive-query';
 
 const queryClient = createQueryClient();
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
-// Start downloading what the first page needs while its code is still loading: search and bookmarks need the whole archive.
+// Start downloading what the first page needs while its code is still loading; search also starts its worker.
 const firstPath = window.location.pathname.slice(basename === '/' ? 0 : basename.length);
-if (/^\/(search|bookmarks)\b/.test(firstPath)) void queryClient.prefetchQuery(archiveQueryOptions());
-else void queryClient.prefetchQuery(catalogueQueryOptions());
+void queryClient.prefetchQuery(catalogueQueryOptions());
+if (/^\/search\b/.test(firstPath)) {
+  void import('@/features/search/lib/search-client').then(({ prewarmSearchWorker }) => prewarmSearchWorker());
+}
 
 export function App() {
   return (

@@ -14,6 +14,11 @@ export interface Archive {
   entries: Entry[];
   /** False when only the catalogue and some issues' entries are loaded; the whole archive replaces it once loaded. */
   complete: boolean;
+  /**
+   * What this archive was loaded from: the catalogue, shared by the partial and whole archives of one load, so work
+   * done once per load (the search index) is not redone when the whole archive replaces a partial one.
+   */
+  origin: object;
   /** How many entries the whole archive has, loaded or not. */
   entryCount: number;
   issueById: ReadonlyMap<string, Issue>;
@@ -26,7 +31,12 @@ export interface Archive {
   entriesByPaper: ReadonlyMap<string, Entry[]>;
 }
 
-function lookUps(bundle: ArchiveBundle, complete: boolean, topicsOf: (issue: Issue, entries: Entry[]) => string[]) {
+function lookUps(
+  bundle: ArchiveBundle,
+  complete: boolean,
+  origin: object,
+  topicsOf: (issue: Issue, entries: Entry[]) => string[],
+) {
   const entryById = new Map(bundle.entries.map((entry) => [entry.id, entry]));
   const entriesByIssue = new Map<string, Entry[]>();
   const topics = new Map<string, string[]>();
@@ -42,6 +52,7 @@ function lookUps(bundle: ArchiveBundle, complete: boolean, topicsOf: (issue: Iss
     issues: bundle.issues,
     entries: bundle.entries,
     complete,
+    origin,
     entryCount,
     issueById: new Map(bundle.issues.map((issue) => [issue.id, issue])),
     entryById,
@@ -52,8 +63,8 @@ function lookUps(bundle: ArchiveBundle, complete: boolean, topicsOf: (issue: Iss
 }
 
 /** Builds the look-up maps over a validated bundle. */
-export function indexArchive(bundle: ArchiveBundle): Archive {
-  return lookUps(bundle, true, (_issue, entries) => issueTopics(entries, bundle.topics));
+export function indexArchive(bundle: ArchiveBundle, origin: object = bundle): Archive {
+  return lookUps(bundle, true, origin, (_issue, entries) => issueTopics(entries, bundle.topics));
 }
 
 /** The part of the archive a page can show from the catalogue and the issues loaded so far. */
@@ -69,14 +80,14 @@ export function partialArchive(catalogue: Catalogue, loaded: ReadonlyMap<string,
     entries,
     topics: catalogue.topics,
   };
-  return lookUps(bundle, false, (issue) => topics.get(issue.id) ?? []);
+  return lookUps(bundle, false, catalogue, (issue) => topics.get(issue.id) ?? []);
 }
 
 /** Downloads every issue and indexes the whole archive; each file is validated in its own task. */
 export async function fetchArchive(signal?: AbortSignal, catalogue?: Catalogue): Promise<Archive> {
   const bundle = await fetchWholeBundle(signal, catalogue);
   await yieldToMain();
-  return indexArchive(bundle);
+  return indexArchive(bundle, catalogue);
 }
 
 /** Query keys for the archive, general to specific. */
@@ -123,8 +134,8 @@ export function issueEntriesQueryOptions(issueId: string) {
 }
 
 /** The whole archive query, for components that render their own loading and error states. */
-export function useArchive() {
-  return useQuery(archiveQueryOptions());
+export function useArchive({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...archiveQueryOptions(), enabled });
 }
 
 /** What {@link usePageArchive} and {@link useArchive} have in common: enough for a page to load, fail and retry. */

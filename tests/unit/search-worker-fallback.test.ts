@@ -125,7 +125,7 @@ describe('search client', () => {
     expect(worker.terminated).toBe(true);
   });
 
-  it('gives the same answers through the worker as on the main thread, with the page’s own entries', async () => {
+  it('gives the same answers through the worker as on the main thread, entries and issues included', async () => {
     const workerArchive = archive();
     const viaWorker = clientFor(workerArchive, () => new InProcessWorker() as unknown as Worker);
     const onMainThread = clientFor(archive());
@@ -151,6 +151,7 @@ describe('search client', () => {
       expect(worker.correction).toBe(main.correction);
     }
     const [hit] = (await viaWorker.search(request('sqlite'))).hits;
-    expect(hit!.entry).toBe(workerArchive.entryById.get(SQLITE_ENTRY));
+    expect(hit!.entry).toEqual(workerArchive.entryById.get(SQLITE_ENTRY));
+    expect(hit!.issue).toBe(workerArchive.issueById.get(hit!.entry.issueId));
   });
 });

@@ -6,7 +6,8 @@ import { SearchPage } from '@/features/search/components/search-page';
 export function Component() {
   const bookmarkedIds = useBookmarkedIds();
   return (
-    <ArchiveGate>
+    // The worker loads the whole archive and sends each answer's entries; the page needs only the catalogue.
+    <ArchiveGate issue="latest">
       {(archive) => (
         <SearchPage
           archive={archive}

@@ -63,7 +63,8 @@ function plural(count: number, one: string, many: string): string {
 /** The bookmarks page: search, sort, filter by tag, notes and tags, remove with undo, export and import. */
 export function BookmarksPage() {
   const { bookmarks } = useBookmarkState();
-  const archiveQuery = useArchive();
+  // Saved snapshots show every bookmark; the archive, when there is one to compare, brings corrections and removals.
+  const archiveQuery = useArchive({ enabled: bookmarks.length > 0 });
   const archive = archiveQuery.data;
   const [params, setParams] = useSearchParams();
   const sort = parseSort(params.get('sort'));

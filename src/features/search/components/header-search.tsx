@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { archiveKeys, type Archive } from '@/lib/archive-query';
 import {
   HEADER_SEARCH_INPUT_ID,
   isSearchBoxShown,
@@ -25,13 +23,11 @@ export function HeaderSearch() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [navigated, setNavigated] = useState(false);
-  const queryClient = useQueryClient();
 
-  /** Starts indexing the archive (when it is loaded) as soon as the reader heads for search, so results are ready on arrival. */
+  /** Starts the search worker loading and indexing as soon as the reader heads for search, so results are ready on arrival. */
   const prepareIndex = () => {
-    const archive = queryClient.getQueryData<Archive>(archiveKeys.bundle());
     // Loaded on demand so the search client stays out of the first page's JavaScript.
-    if (archive) void import('@/features/search/lib/search-client').then(({ clientFor }) => clientFor(archive).start());
+    void import('@/features/search/lib/search-client').then(({ prewarmSearchWorker }) => prewarmSearchWorker());
   };
 
   useEffect(() => {

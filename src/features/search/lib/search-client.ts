@@ -2,9 +2,10 @@
  * The page's one way to search: an asynchronous client that runs the engine in a Web Worker, or on the main thread
  * (slower, but whole) where the worker cannot start or fails.
  */
-import type { SearchEngine, SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import type { SearchEngine, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
 import { toWireRequest } from '@/features/search/worker/protocol';
+import { fetchWholeBundle } from '@/lib/archive-files';
 import type { Archive } from '@/lib/archive-query';
 import { IndexStatusSource, type IndexStatus } from '@/features/search/lib/index-status';
 
@@ -29,6 +30,51 @@ export type SearchWorkerFactory = () => Worker;
 function createSearchWorker(): Worker {
   if (typeof Worker === 'undefined') throw new Error('search-client: error: Web Workers are unavailable');
   return new Worker(new URL('../worker/search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
+}
+
+/** A worker started before the search page's code arrived, with what it said meanwhile. */
+interface PrewarmedWorker {
+  worker: Worker;
+  said: FromSearchWorker[];
+  failed: boolean;
+  detach: () => void;
+}
+
+let prewarmed: PrewarmedWorker | null = null;
+
+/**
+ * Starts the search worker loading and indexing the archive before the search page's code has downloaded, when the
+ * first page is a search: the worker's download and index then overlap the page's. The page's client adopts it.
+ */
+export function prewarmSearchWorker(): void {
+  if (prewarmed) return;
+  let worker: Worker;
+  try {
+    worker = createSearchWorker();
+  } catch {
+    return;
+  }
+  const warm: PrewarmedWorker = { worker, said: [], failed: false, detach: () => {} };
+  const keep = (event: MessageEvent<FromSearchWorker>) => warm.said.push(event.data);
+  const fail = () => {
+    warm.failed = true;
+  };
+  worker.addEventListener('message', keep);
+  worker.addEventListener('error', fail);
+  warm.detach = () => {
+    worker.removeEventListener('message', keep);
+    worker.removeEventListener('error', fail);
+  };
+  worker.postMessage({ type: 'load' } satisfies ToSearchWorker);
+  prewarmed = warm;
+}
+
+/** The prewarmed worker, once: later clients make their own. */
+function adoptPrewarmed(): PrewarmedWorker | null {
+  const warm = prewarmed;
+  prewarmed = null;
+  warm?.detach();
+  return warm;
 }
 
 interface PendingSearch {
@@ -58,9 +104,10 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   start(): void {
     if (this.started) return;
     this.started = true;
+    const warm = this.createWorker === createSearchWorker ? adoptPrewarmed() : null;
     let worker: Worker;
     try {
-      worker = this.createWorker();
+      worker = warm?.worker ?? this.createWorker();
     } catch {
       this.fallBack();
       return;
@@ -69,7 +116,12 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => this.receive(event.data));
     worker.addEventListener('error', () => this.fallBack());
     worker.addEventListener('messageerror', () => this.fallBack());
-    this.post({ type: 'load' });
+    if (warm?.failed) {
+      this.fallBack();
+      return;
+    }
+    for (const message of warm?.said ?? []) this.receive(message);
+    if (!warm) this.post({ type: 'load' });
   }
 
   search(request: SearchRequest): Promise<SearchResponse> {
@@ -101,17 +153,10 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     }
   }
 
-  /** Turns the worker's entry ids back into this page's entries; an id the page's bundle lacks is left out. */
+  /** Adds each hit's issue, from the page's catalogue. */
   private resolveHits(response: WireSearchResponse): SearchResponse {
-    const { entryById, issueById } = this.archive;
-    const hits: SearchHit[] = [];
-    for (const { entryId, coverageIds, ...rest } of response.hits) {
-      const entry = entryById.get(entryId);
-      if (!entry) continue;
-      const coverage = coverageIds.map((id) => entryById.get(id)).filter((item) => item !== undefined);
-      hits.push({ ...rest, entry, issue: issueById.get(entry.issueId), coverage });
-    }
-    return { ...response, hits };
+    const { issueById } = this.archive;
+    return { ...response, hits: response.hits.map((hit) => ({ ...hit, issue: issueById.get(hit.entry.issueId) })) };
   }
 
   /** Searches on the main thread from now on, and answers what the worker left unanswered. */
@@ -120,13 +165,16 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     this.worker?.terminate();
     this.worker = null;
     // Loaded on demand so MiniSearch stays out of the page's JavaScript while the worker does the work.
-    this.fallback = import('@/features/search/lib/search-engine').then(({ engineFor }) => {
-      const engine = engineFor(this.archive.bundle);
-      engine.subscribe(() => this.setStatus(engine.status));
-      void engine.start();
-      this.setStatus(engine.status);
-      return engine;
-    });
+    const whole = this.archive.complete ? Promise.resolve(this.archive.bundle) : fetchWholeBundle();
+    this.fallback = Promise.all([import('@/features/search/lib/search-engine'), whole]).then(
+      ([{ engineFor }, bundle]) => {
+        const engine = engineFor(bundle);
+        engine.subscribe(() => this.setStatus(engine.status));
+        void engine.start();
+        this.setStatus(engine.status);
+        return engine;
+      },
+    );
     const unanswered = [...this.pending.values()];
     this.pending.clear();
     void this.fallback.then((engine) => {
@@ -135,14 +183,17 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   }
 }
 
-const clients = new WeakMap<Archive, SearchClient>();
+const clients = new WeakMap<object, SearchClient>();
 
-/** The one search client for an archive: the index is built once per archive, never per keystroke or route change. */
+/**
+ * The one search client for a load of the archive, partial or whole ({@link Archive.origin}): the index is built once,
+ * never per keystroke, route change or the whole archive arriving after the catalogue.
+ */
 export function clientFor(archive: Archive, createWorker: SearchWorkerFactory = createSearchWorker): SearchClient {
-  let client = clients.get(archive);
+  let client = clients.get(archive.origin);
   if (!client) {
     client = new ArchiveSearchClient(archive, createWorker);
-    clients.set(archive, client);
+    clients.set(archive.origin, client);
   }
   return client;
 }

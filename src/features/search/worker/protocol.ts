@@ -1,6 +1,6 @@
 /**
- * The messages between the page and the search worker. Results name entries by id; the page looks them up in the
- * bundle it already holds, so entries never cross the thread boundary.
+ * The messages between the page and the search worker. Results carry their entries, so the page never holds the whole
+ * archive to show a page of results; issues are named by id and looked up in the page's catalogue.
  */
 import type { IndexStatus } from '@/features/search/lib/index-status';
 import type { SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
@@ -8,11 +8,8 @@ import type { SearchHit, SearchRequest, SearchResponse } from '@/features/search
 /** A {@link SearchRequest} as it crosses to the worker: bookmarks as a list, no index version. */
 export type WireSearchRequest = Omit<SearchRequest, 'bookmarkedIds' | 'indexVersion'> & { bookmarkedIds: string[] };
 
-/** A {@link SearchHit} with its entries as ids. */
-export type WireSearchHit = Omit<SearchHit, 'entry' | 'issue' | 'coverage'> & {
-  entryId: string;
-  coverageIds: string[];
-};
+/** A {@link SearchHit} without its issue, which the page looks up. */
+export type WireSearchHit = Omit<SearchHit, 'issue'>;
 
 /** A {@link SearchResponse} with its hits as {@link WireSearchHit}s. */
 export type WireSearchResponse = Omit<SearchResponse, 'hits'> & { hits: WireSearchHit[] };
@@ -36,10 +33,6 @@ export function toWireRequest(request: SearchRequest): WireSearchRequest {
 export function toWireResponse(response: SearchResponse): WireSearchResponse {
   return {
     ...response,
-    hits: response.hits.map(({ entry, issue: _issue, coverage, ...rest }) => ({
-      ...rest,
-      entryId: entry.id,
-      coverageIds: coverage.map((item) => item.id),
-    })),
+    hits: response.hits.map(({ issue: _issue, ...rest }) => rest),
   };
 }
