@@ -57,8 +57,6 @@ export const issueFileSchema = z.object({
   entries: z.array(entrySchema),
 });
 
-/** One issue as the catalogue lists it. */
-export type CatalogueIssue = z.output<typeof catalogueIssueSchema>;
 /** The small first file of the archive. */
 export type Catalogue = z.output<typeof catalogueSchema>;
 /** One issue's entries. */

@@ -25,7 +25,9 @@ describe('the whole archive, put together from its files', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn<typeof fetch>((input, init) =>
-        String(input).includes('/issues/2024-10-21.')
+        (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).includes(
+          '/issues/2024-10-21.',
+        )
           ? Promise.resolve(new Response('gone', { status: 404 }))
           : serve(input, init),
       ),
