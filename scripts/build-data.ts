@@ -11,6 +11,7 @@ import { ISSUE_FILE_FOLDER } from '../src/shared/archive-layout';
 import { layoutArchive, type ArchiveFile, type ArchiveLayout } from './lib/archive-layout';
 import { buildArchive, type CuratedTables, type SourceDocument } from './lib/build-archive';
 import { elementLines, type Correction } from './lib/corrections';
+import { FEED_PATHS, feedFiles, normaliseSiteUrl, SITE_URL_EXPECTED, type FeedFiles } from './lib/feeds';
 import { decodeDocument, type Diagnostic } from './lib/parse-newsletter';
 
 const DEFAULT_INPUT = 'data/newsletters';
@@ -114,7 +115,14 @@ const tablesSchema = {
     }),
     arxivMirrors: z.array(hostName),
   }),
-  publication: z.object({ name: z.string().min(1) }),
+  publication: z.object({
+    name: z.string().min(1),
+    /** Where the app is published; the feeds' absolute links start here. `SITE_URL` overrides it. */
+    siteUrl: z
+      .string()
+      .refine((value) => normaliseSiteUrl(value) !== null, SITE_URL_EXPECTED)
+      .optional(),
+  }),
 };
 
 const nonEmpty = z.string().trim().min(1);
@@ -198,6 +206,24 @@ export async function readTables(root = '.'): Promise<CuratedTables> {
     publication: { name: publication.name },
     corrections,
   };
+}
+
+/** The site URL for the feeds' links: `SITE_URL` when set, else `siteUrl` in data/publication.json; always ends in `/`. */
+export async function readSiteUrl(root = '.', env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromEnv = env.SITE_URL?.trim();
+  if (fromEnv) {
+    const site = normaliseSiteUrl(fromEnv);
+    if (site === null) throw new UsageError(`SITE_URL: error: "${fromEnv}": ${SITE_URL_EXPECTED} (fix or unset it)`);
+    return site;
+  }
+  const file = path.join(root, PUBLICATION_TABLE);
+  const { siteUrl } = (await readTable(file, tablesSchema.publication)).data;
+  if (siteUrl === undefined) {
+    throw new UsageError(
+      `${file}:1: error: siteUrl: missing; the feeds need the site's address (add "siteUrl": "https://example.org/frontier/" or set SITE_URL)`,
+    );
+  }
+  return normaliseSiteUrl(siteUrl) ?? siteUrl;
 }
 
 function toPosix(file: string): string {
@@ -338,6 +364,20 @@ async function writeArchive(out: string, json: string, layout: ArchiveLayout): P
   }
 }
 
+/** Writes the feeds and the OpenSearch description beside the catalogue, each atomically. */
+async function writeFeeds(out: string, feeds: FeedFiles): Promise<void> {
+  const folder = path.dirname(out);
+  const files: [string, string][] = [
+    [FEED_PATHS.atom, feeds.atom],
+    [FEED_PATHS.json, feeds.json],
+    [FEED_PATHS.openSearch, feeds.openSearch],
+  ];
+  for (const [sitePath, text] of files) {
+    const target = path.join(folder, sitePath.replace(/^data\//, ''));
+    await io(target, () => writeAtomically(target, text));
+  }
+}
+
 /** `file:line: severity: message`, as compilers print them. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message}`;
@@ -349,7 +389,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
-    const [read, tables] = await Promise.all([readSources(options.inputs), readTables()]);
+    const [read, tables, siteUrl] = await Promise.all([readSources(options.inputs), readTables(), readSiteUrl()]);
     await checkOutput(options.out, read.realPaths);
     const result = buildArchive(read.sources, tables);
     const diagnostics = [...read.diagnostics, ...result.diagnostics];
@@ -375,6 +415,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const json = `${JSON.stringify(result.bundle)}\n`;
     const layout = layoutArchive(result.bundle);
     await writeArchive(options.out, json, layout);
+    await writeFeeds(options.out, feedFiles(result.bundle, siteUrl));
     const ms = Math.round(performance.now() - started);
     const { issues, entries, papers } = result.stats;
     process.stdout.write(

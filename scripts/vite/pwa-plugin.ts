@@ -56,7 +56,7 @@ const PWA_OPTIONS = {
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+    globPatterns: ['**/*.{js,css,html,svg,png,ico,json,xml}'],
     // The app reads the archive as the catalogue and one file per issue; the whole bundle in one file is for tools.
     globIgnores: ['**/data/archive.json'],
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
