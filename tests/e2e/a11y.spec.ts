@@ -41,7 +41,7 @@ test('the issue page has no violations while an entry has keyboard focus', async
 });
 
 test('the archive error state has no violations', async ({ page }) => {
-  await page.route('**/data/archive.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await page.route('**/data/*.json', (route) => route.fulfill({ status: 500, body: 'down' }));
   await page.goto('/');
   await expect(page.getByRole('alert')).toBeVisible();
   await checkA11y(page);
