@@ -17,6 +17,7 @@ const IssuePage = lazyPage(() => import('@/app/routes/issue'));
 const EntryPage = lazyPage(() => import('@/app/routes/entry'));
 const SearchPage = lazyPage(() => import('@/app/routes/search'));
 const BookmarksPage = lazyPage(() => import('@/app/routes/bookmarks'));
+const ExplorePage = lazyPage(() => import('@/app/routes/explore'));
 const NotFoundPage = lazyPage(() => import('@/app/routes/not-found'));
 
 /** One page: its own error boundary, reset when the path changes, and a skeleton while its code downloads. */
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="entries/:entryId" element={<RoutePage>{<EntryPage />}</RoutePage>} />
           <Route path="search" element={<RoutePage>{<SearchPage />}</RoutePage>} />
           <Route path="bookmarks" element={<RoutePage>{<BookmarksPage />}</RoutePage>} />
+          <Route path="explore" element={<RoutePage>{<ExplorePage />}</RoutePage>} />
           <Route path="*" element={<RoutePage>{<NotFoundPage />}</RoutePage>} />
         </Route>
       </Routes>
