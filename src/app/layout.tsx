@@ -44,6 +44,9 @@ export function RootLayout() {
               <li>
                 <BookmarksNavLink />
               </li>
+              <li>
+                <NavLink to="/explore">Explore</NavLink>
+              </li>
             </ul>
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-2 print:hidden">
