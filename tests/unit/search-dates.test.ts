@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readSearchParams, writeSearchParams } from '@/features/search/lib/search-params';
-import { SearchEngine, type SearchRequest } from '@/features/search/lib/search-engine';
+import type { SearchRequest } from '@/features/search/lib/search-engine';
 import { makeFixtureArchive } from '../support/fixture-bundle';
+import { searchableArchive } from '../support/search-engine';
 
 /** The fixture, with one entry's paper from the month before its issue and one from the year before. */
 const bundle = makeFixtureArchive((archive) => {
   archive.entries.find((entry) => entry.id === '2024-10-21-agents-that-browse')!.publishedOn = '2024-09-28';
   archive.entries.find((entry) => entry.id === '2024-10-27-mixture-of-parrots')!.publishedOn = '2023-12-01';
 });
-const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
-await engine.start({ yieldToMain: () => Promise.resolve() });
-
-function search(query: string, options: Partial<SearchRequest> = {}) {
-  return engine.search({
-    query,
-    selection: {},
-    sort: 'relevance',
-    groupByPaper: false,
-    bookmarkedIds: new Set(),
-    limit: 50,
-    ...options,
-  });
-}
+const { search } = await searchableArchive(bundle);
 const monthCounts = (query = '', options: Partial<SearchRequest> = {}) =>
   Object.fromEntries(
     search(query, options)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeUrl, parseIdentifier } from '@/features/search/lib/identifiers';
 import { formatQuery, isEmptyQuery, parseQuery } from '@/features/search/lib/query-parser';
-import { SearchEngine, type SearchRequest } from '@/features/search/lib/search-engine';
 import type { Entry } from '@/shared/bundle';
 import { makeFixtureArchive } from '../support/fixture-bundle';
+import { searchableArchive } from '../support/search-engine';
 
 const REPOCOD = '2024-11-02-benchmarking-code-generation';
 const NATURE = '2024-10-27-scalable-watermarking';
@@ -49,22 +49,7 @@ const bundle = makeFixtureArchive((archive) => {
   archive.issues.find((issue) => issue.id === '2024-10-27')!.entryIds.push(...extra.map((entry) => entry.id));
 });
 
-const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
-await engine.start({ yieldToMain: () => Promise.resolve() });
-
-function search(query: string, options: Partial<SearchRequest> = {}) {
-  return engine.search({
-    query,
-    selection: {},
-    sort: 'relevance',
-    groupByPaper: false,
-    bookmarkedIds: new Set(),
-    limit: 50,
-    ...options,
-  });
-}
-const ids = (query: string, options: Partial<SearchRequest> = {}) =>
-  search(query, options).hits.map((hit) => hit.entry.id);
+const { search, ids } = await searchableArchive(bundle);
 
 describe('identifiers in the query', () => {
   it('reads arXiv ids in every form people paste them', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ArchiveIndex } from '@/features/search/lib/archive-index';
 import { typoDistance } from '@/features/search/lib/close-terms';
 import { SearchEngine, type SearchRequest } from '@/features/search/lib/search-engine';
-import type { Entry } from '@/shared/bundle';
 import { textDocument, titleDocument } from '@/shared/search-options';
 import { makeFixtureArchive } from '../support/fixture-bundle';
+import { addTextEntries, searchableArchive } from '../support/search-engine';
 
 const MIXTRAL = '2024-10-21-mixtral-of-experts';
 const PIXTRAL = '2024-10-21-pixtral-multimodal';
@@ -12,43 +12,19 @@ const TRANSFORMER = '2024-10-21-transformer-circuits';
 const BENCHMARK = '2024-10-21-reasoning-benchmark';
 
 /** The fixture plus two models one letter apart, a transformer entry and a reasoning benchmark. */
-const bundle = makeFixtureArchive((archive) => {
-  const base = archive.entries.find((entry) => entry.id === '2024-10-21-agents-that-browse')!;
-  const entry = (id: string, headline: string, text: string, position: number): Entry => ({
-    ...base,
-    id,
-    headline,
-    summary: text,
-    organizations: [],
-    body: [[{ type: 'text', text }]],
-    topics: ['Other'],
-    position,
-  });
-  const extra = [
-    entry(MIXTRAL, 'Mixtral of Experts', 'Mistral released Mixtral, a sparse mixture of experts.', 3),
-    entry(PIXTRAL, 'Pixtral Sees Images', 'Pixtral is a multimodal model from Mistral.', 4),
-    entry(TRANSFORMER, 'Transformer Circuits Explained', 'A study of attention heads in a small transformer.', 5),
-    entry(BENCHMARK, 'A Reasoning Benchmark', 'A benchmark of multi-step reasoning problems.', 6),
-  ];
-  archive.entries.push(...extra);
-  archive.issues.find((issue) => issue.id === '2024-10-21')!.entryIds.push(...extra.map((item) => item.id));
-});
-
-const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
-await engine.start({ yieldToMain: () => Promise.resolve() });
-
-function search(query: string, options: Partial<SearchRequest> = {}) {
-  return engine.search({
-    query,
-    selection: {},
-    sort: 'relevance',
-    groupByPaper: false,
-    bookmarkedIds: new Set(),
-    limit: 50,
-    ...options,
-  });
-}
-const ids = (query: string) => search(query).hits.map((hit) => hit.entry.id);
+const bundle = makeFixtureArchive((archive) =>
+  addTextEntries(archive, '2024-10-21', [
+    { id: MIXTRAL, headline: 'Mixtral of Experts', text: 'Mistral released Mixtral, a sparse mixture of experts.' },
+    { id: PIXTRAL, headline: 'Pixtral Sees Images', text: 'Pixtral is a multimodal model from Mistral.' },
+    {
+      id: TRANSFORMER,
+      headline: 'Transformer Circuits Explained',
+      text: 'A study of attention heads in a small transformer.',
+    },
+    { id: BENCHMARK, headline: 'A Reasoning Benchmark', text: 'A benchmark of multi-step reasoning problems.' },
+  ]),
+);
+const { search, ids } = await searchableArchive(bundle);
 
 describe('typo distance', () => {
   it('counts a swap of neighbouring letters as one typo', () => {

@@ -1,50 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { SearchEngine, type SearchRequest } from '@/features/search/lib/search-engine';
-import type { Entry } from '@/shared/bundle';
 import { stemOf } from '@/shared/search-options';
 import { makeFixtureArchive } from '../support/fixture-bundle';
+import { addTextEntries, searchableArchive } from '../support/search-engine';
 
 const SINGULAR = '2024-10-21-transformer-circuits';
 const PLURAL = '2024-10-21-scaling-transformers';
 const TRANSFORMING = '2024-10-21-transforming-search';
 
 /** The fixture plus entries that use "transformer", "transformers" and "transforming". */
-const bundle = makeFixtureArchive((archive) => {
-  const base = archive.entries.find((entry) => entry.id === '2024-10-21-agents-that-browse')!;
-  const entry = (id: string, headline: string, text: string, position: number): Entry => ({
-    ...base,
-    id,
-    headline,
-    summary: text,
-    organizations: [],
-    body: [[{ type: 'text', text }]],
-    topics: ['Other'],
-    position,
-  });
-  const extra = [
-    entry(SINGULAR, 'Transformer Circuits Explained', 'A study of attention heads in a small transformer.', 3),
-    entry(PLURAL, 'Scaling Transformers Efficiently', 'Larger transformers need less data per parameter.', 4),
-    entry(TRANSFORMING, 'Transforming Search', 'Search engines are transforming how readers find papers.', 5),
-  ];
-  archive.entries.push(...extra);
-  archive.issues.find((issue) => issue.id === '2024-10-21')!.entryIds.push(...extra.map((item) => item.id));
-});
-
-const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
-await engine.start({ yieldToMain: () => Promise.resolve() });
-
-function search(query: string, options: Partial<SearchRequest> = {}) {
-  return engine.search({
-    query,
-    selection: {},
-    sort: 'relevance',
-    groupByPaper: false,
-    bookmarkedIds: new Set(),
-    limit: 50,
-    ...options,
-  });
-}
-const ids = (query: string) => search(query).hits.map((hit) => hit.entry.id);
+const bundle = makeFixtureArchive((archive) =>
+  addTextEntries(archive, '2024-10-21', [
+    {
+      id: SINGULAR,
+      headline: 'Transformer Circuits Explained',
+      text: 'A study of attention heads in a small transformer.',
+    },
+    {
+      id: PLURAL,
+      headline: 'Scaling Transformers Efficiently',
+      text: 'Larger transformers need less data per parameter.',
+    },
+    {
+      id: TRANSFORMING,
+      headline: 'Transforming Search',
+      text: 'Search engines are transforming how readers find papers.',
+    },
+  ]),
+);
+const { search, ids } = await searchableArchive(bundle);
 const marked = (query: string, id: string) => {
   const hit = search(query).hits.find((item) => item.entry.id === id)!;
   return [...hit.headline, ...hit.snippet].filter((segment) => segment.mark).map((segment) => segment.text);
