@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveIndex } from '@/features/search/lib/archive-index';
-import { SearchEngine, type SearchRequest } from '@/features/search/lib/search-engine';
+import { SearchEngine } from '@/features/search/lib/search-engine';
 import type { ArchiveBundle, Entry } from '@/shared/bundle';
 import { searchIndexOptions, textDocument, titleDocument } from '@/shared/search-options';
 import { makeFixtureArchive } from '../support/fixture-bundle';
+import { searchableArchive } from '../support/search-engine';
 
 /** The fixture plus entries with a typo-prone word, an accented place and Japanese text. */
 const bundle: ArchiveBundle = makeFixtureArchive((archive) => {
@@ -36,27 +37,7 @@ const bundle: ArchiveBundle = makeFixtureArchive((archive) => {
   archive.issues.find((issue) => issue.id === '2024-10-21')!.entryIds.push(...extra.map((entry) => entry.id));
 });
 
-async function readyEngine(): Promise<SearchEngine> {
-  const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
-  await engine.start({ yieldToMain: () => Promise.resolve() });
-  return engine;
-}
-
-const engine = await readyEngine();
-
-function search(query: string, options: Partial<SearchRequest> = {}) {
-  return engine.search({
-    query,
-    selection: {},
-    sort: 'relevance',
-    groupByPaper: false,
-    bookmarkedIds: new Set(),
-    limit: 50,
-    ...options,
-  });
-}
-const ids = (query: string, options: Partial<SearchRequest> = {}) =>
-  search(query, options).hits.map((hit) => hit.entry.id);
+const { engine, search, ids } = await searchableArchive(bundle);
 
 describe('SearchEngine', () => {
   it('is ready after its build and reports it', () => {
