@@ -19,6 +19,11 @@ async function openExplore() {
   return app;
 }
 
+/** The search page a mark opened has answered: nothing is left loading when the test ends. */
+async function searchAnswered(): Promise<void> {
+  expect(await screen.findByText(/^\d[\d,]* (results?|papers?)\b/)).toBeInTheDocument();
+}
+
 describe('/explore', () => {
   it('shows each chart with a heading and a summary computed from the archive', async () => {
     await openExplore();
@@ -58,6 +63,7 @@ describe('/explore', () => {
     await user.click(bar);
     const { pathname, search } = router.state.location;
     expect(pathname).toBe('/search');
+    await searchAnswered();
     const params = new URLSearchParams(search);
     expect(params.getAll('topic')).toEqual([MOE]);
     expect(params.getAll('issue')).toEqual([LATEST.id]);
@@ -71,6 +77,7 @@ describe('/explore', () => {
       within(organisations).getByRole('link', { name: `University of Maryland: ${entriesText(maryland)}, search all` }),
     );
     expect(router.state.location.pathname).toBe('/search');
+    await searchAnswered();
     expect(new URLSearchParams(router.state.location.search).getAll('org')).toEqual(['University of Maryland']);
   });
 
@@ -83,6 +90,7 @@ describe('/explore', () => {
     await user.keyboard('{Enter}');
     const params = new URLSearchParams(router.state.location.search);
     expect(router.state.location.pathname).toBe('/search');
+    await searchAnswered();
     expect(params.getAll('kind')).toEqual(['paper']);
     expect(params.getAll('issue')).toEqual([LATEST.id]);
   });
@@ -111,5 +119,6 @@ describe('/explore', () => {
     const params = new URLSearchParams(router.state.location.search);
     expect(params.getAll('month')).toEqual(['2024-01']);
     expect(params.getAll('topic')).toEqual(['Agents']);
+    await searchAnswered();
   });
 });

@@ -81,7 +81,16 @@ describe('npm run build:data writes the split archive beside the bundle', () => 
     writeFileSync(older, `***Oct 27, 2024***\n\n${entry(1, 'Older one')}${entry(2, 'Older two')}`);
     writeFileSync(newer, `***Nov 2, 2024***\n\n${entry(1, 'Newer one')}`);
     expect(run('--input', older, '--input', newer, '--out', out).status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['archive.json', 'catalogue.json', 'issues', 'newer.md', 'older.md']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'archive.json',
+      'catalogue.json',
+      'feed.json',
+      'feed.xml',
+      'issues',
+      'newer.md',
+      'older.md',
+      'opensearch.xml',
+    ]);
     const [olderFile] = readdirSync(path.join(dir, 'issues'));
     expect(olderFile).toMatch(/^2024-10-27\.[0-9a-f]{10}\.json$/);
 
