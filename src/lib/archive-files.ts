@@ -2,7 +2,7 @@
  * Downloads the archive's files (src/shared/archive-layout.ts) from this origin: the catalogue, one issue, or every
  * issue put together. No React here, so the search worker loads the archive with the same code as the page.
  */
-import { CATALOGUE_PATH, parseCatalogue, parseIssueFile, type Catalogue } from '@/shared/archive-layout';
+import { bundleIssues, CATALOGUE_PATH, parseCatalogue, parseIssueFile, type Catalogue } from '@/shared/archive-layout';
 import { checkBundleReferences, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
 import { yieldToMain } from '@/lib/yield-to-main';
 
@@ -58,7 +58,7 @@ export async function fetchIssueEntries(catalogue: Catalogue, issue: Issue, sign
  */
 export async function fetchWholeBundle(signal?: AbortSignal, catalogue?: Catalogue): Promise<ArchiveBundle> {
   const loaded = catalogue ?? (await fetchCatalogue(signal));
-  const issues: Issue[] = loaded.issues.map(({ topics: _topics, ...issue }) => issue);
+  const issues: Issue[] = bundleIssues(loaded);
   const entriesOf: Entry[][] = new Array<Entry[]>(issues.length);
   let next = 0;
   const download = async () => {

@@ -2,7 +2,7 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { useCallback, useEffect } from 'react';
 import { ArchiveFetchError, fetchCatalogue, fetchIssueEntries, fetchWholeBundle } from '@/lib/archive-files';
 import { yieldToMain } from '@/lib/yield-to-main';
-import { issueIdOfEntry, issueTopics, type Catalogue } from '@/shared/archive-layout';
+import { bundleIssues, issueIdOfEntry, issueTopics, type Catalogue } from '@/shared/archive-layout';
 import { groupByPaper, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
 
 /** The loaded archive, or the part of it a page needs, with the look-ups every page uses, computed once per load. */
@@ -69,7 +69,7 @@ export function indexArchive(bundle: ArchiveBundle, origin: object = bundle): Ar
 
 /** The part of the archive a page can show from the catalogue and the issues loaded so far. */
 export function partialArchive(catalogue: Catalogue, loaded: ReadonlyMap<string, readonly Entry[]>): Archive {
-  const issues: Issue[] = catalogue.issues.map(({ topics: _topics, ...issue }) => issue);
+  const issues: Issue[] = bundleIssues(catalogue);
   const entries: Entry[] = [...catalogue.latestEntries];
   for (const [issueId, issueEntries] of loaded) if (issueId !== catalogue.issues[0]?.id) entries.push(...issueEntries);
   const topics = new Map(catalogue.issues.map((issue) => [issue.id, issue.topics]));

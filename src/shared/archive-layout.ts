@@ -15,6 +15,7 @@ import {
   BundleError,
   entrySchema,
   issueSchema,
+  parseVersioned,
   publicationSchema,
   SCHEMA_VERSION,
   type Entry,
@@ -85,27 +86,14 @@ export function issueTopics(
     .map(([topic]) => topic);
 }
 
+/** The catalogue's issues as the bundle has them, without the catalogue's topic summaries. */
+export function bundleIssues(catalogue: Catalogue): Issue[] {
+  return catalogue.issues.map(({ topics: _topics, ...issue }) => issue);
+}
+
 /** The issue an entry belongs to, read from its id (`2024-11-02-…` is in the issue of 2024-11-02); null if malformed. */
 export function issueIdOfEntry(entryId: string): string | null {
   return /^\d{4}-\d{2}-\d{2}(?=-)/.exec(entryId)?.[0] ?? null;
-}
-
-function checkVersion(value: unknown, what: string): void {
-  if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
-    const version = value.schemaVersion;
-    if (version !== SCHEMA_VERSION) {
-      throw new BundleError(
-        `The ${what} has schema version ${String(version)}, but this app reads version ${SCHEMA_VERSION}.`,
-      );
-    }
-  }
-}
-
-function malformed(what: string, issues: readonly z.core.$ZodIssue[]): BundleError {
-  const problems = issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-  return new BundleError(`The ${what} is malformed: ${problems.join('; ')}`);
 }
 
 /** Checks that `entries` are exactly the entries `issue` lists, in its order. */
@@ -121,10 +109,7 @@ function checkIssueEntries(issue: Issue, entries: readonly Entry[], what: string
  * @throws {BundleError} naming the first problems found.
  */
 export function parseCatalogue(value: unknown): Catalogue {
-  checkVersion(value, 'archive');
-  const result = catalogueSchema.safeParse(value);
-  if (!result.success) throw malformed('archive', result.error.issues);
-  const catalogue = result.data;
+  const catalogue = parseVersioned(catalogueSchema, value, 'archive');
   const [latest, ...older] = catalogue.issues;
   if (latest) checkIssueEntries(latest, catalogue.latestEntries, 'archive');
   for (const issue of older) {
@@ -140,10 +125,8 @@ export function parseCatalogue(value: unknown): Catalogue {
  */
 export function parseIssueFile(value: unknown, issue: Issue): Entry[] {
   const what = `file of the issue of ${issue.date}`;
-  checkVersion(value, what);
-  const result = issueFileSchema.safeParse(value);
-  if (!result.success) throw malformed(what, result.error.issues);
-  if (result.data.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${result.data.issueId}`);
-  checkIssueEntries(issue, result.data.entries, what);
-  return result.data.entries;
+  const file = parseVersioned(issueFileSchema, value, what);
+  if (file.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${file.issueId}`);
+  checkIssueEntries(issue, file.entries, what);
+  return file.entries;
 }

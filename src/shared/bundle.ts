@@ -179,26 +179,35 @@ export class BundleError extends Error {
 }
 
 /**
- * Validates unknown JSON as an archive bundle: shape, schema version and references between records.
- * @throws {BundleError} naming the first problems found.
+ * Validates unknown JSON against `schema`, naming a schema version other than this code's first, then up to five
+ * problems with their paths; `what` names the file for the reader ("archive", "file of the issue of …").
+ * @throws {BundleError}
  */
-export function parseBundle(value: unknown): ArchiveBundle {
+export function parseVersioned<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
     const version = value.schemaVersion;
     if (version !== SCHEMA_VERSION) {
       throw new BundleError(
-        `The archive has schema version ${String(version)}, but this app reads version ${SCHEMA_VERSION}.`,
+        `The ${what} has schema version ${String(version)}, but this app reads version ${SCHEMA_VERSION}.`,
       );
     }
   }
-  const result = archiveBundleSchema.safeParse(value);
+  const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 5)
       .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-    throw new BundleError(`The archive is malformed: ${problems.join('; ')}`);
+    throw new BundleError(`The ${what} is malformed: ${problems.join('; ')}`);
   }
-  const bundle: ArchiveBundle = result.data;
+  return result.data;
+}
+
+/**
+ * Validates unknown JSON as an archive bundle: shape, schema version and references between records.
+ * @throws {BundleError} naming the first problems found.
+ */
+export function parseBundle(value: unknown): ArchiveBundle {
+  const bundle: ArchiveBundle = parseVersioned(archiveBundleSchema, value, 'archive');
   checkBundleReferences(bundle);
   return bundle;
 }

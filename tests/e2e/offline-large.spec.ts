@@ -3,46 +3,18 @@
  * work with the network gone. The spec makes its own production build over an archive generated in the seed's format
  * and built with the real CLI (tests/e2e/support/large-archive.ts), and serves it on its own port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { SchemaOneArchive } from '../../scripts/lib/archive-dump';
 import { expect, test } from './support/fixtures';
+import { previewServer } from './support/preview-server';
 import { buildLargeSite, LARGE_ENTRIES, type LargeSite } from './support/large-archive';
 
 /** Two after the shared preview server's (playwright.config.ts); offline.spec.ts takes the one in between. */
 const PORT = Number(process.env.E2E_PORT || 4173) + 2;
-const ORIGIN = `http://localhost:${PORT}`;
+const preview = previewServer(PORT);
+const ORIGIN = preview.origin;
 
 let site: LargeSite | null = null;
-let server: ChildProcess | null = null;
-
-/** Serves the large build with `vite preview` on PORT and waits until it answers. */
-async function startServer(dist: string): Promise<void> {
-  const vite = path.resolve('node_modules/vite/bin/vite.js');
-  server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--outDir', dist], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not start on ${ORIGIN}`);
-}
-
-async function stopServer(): Promise<void> {
-  const running = server;
-  server = null;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once('exit', resolve));
-  running.kill('SIGTERM');
-  await exited;
-}
 
 /** Once the service worker controls the page it has installed, and installing precached every file on its list. */
 async function waitForServiceWorkerControl(page: Page): Promise<void> {
@@ -69,11 +41,11 @@ test.beforeAll(async () => {
   // Generating, building and bundling 10,000 entries takes minutes on a busy two-core machine.
   test.setTimeout(600_000);
   site = await buildLargeSite();
-  await startServer(site.dist);
+  await preview.start(site.dist);
 });
 
 test.afterAll(async () => {
-  await stopServer();
+  await preview.stop();
   await site?.remove();
 });
 

@@ -3,61 +3,25 @@
  * (the shared one must stay up for other specs) on a copy of the build under test, stops it mid-test and carries on.
  * What the service worker precaches is checked against a real build in tests/unit/pwa-config.test.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { previewServer } from './support/preview-server';
 import { issueEntries, loadArchive } from './support/archive';
 
 /** The port after the shared preview server's (playwright.config.ts): runs whose E2E_PORTs are 2 or more apart never collide. */
 const PORT = Number(process.env.E2E_PORT || 4173) + 1;
 /** The same build the shared server serves (E2E_DIST, else dist/). */
 const DIST = path.resolve(process.env.E2E_DIST || 'dist');
-const ORIGIN = `http://localhost:${PORT}`;
+const preview = previewServer(PORT);
+const ORIGIN = preview.origin;
 const archive = loadArchive();
 const latest = archive.issues[0]!;
 const entry = issueEntries(archive, latest.id).find((candidate) => candidate.paper?.arxivId)!;
 
 let distCopy = '';
-let server: ChildProcess | null = null;
-
-/** Serves `distCopy` with `vite preview` on PORT and waits until it answers. */
-async function startServer(): Promise<void> {
-  const vite = path.resolve('node_modules/vite/bin/vite.js');
-  server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--outDir', distCopy], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not start on ${ORIGIN}`);
-}
-
-/** Stops the server started by this spec and waits until the port refuses connections. */
-async function stopServer(): Promise<void> {
-  const running = server;
-  server = null;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once('exit', resolve));
-  running.kill('SIGTERM');
-  await exited;
-  await expect
-    .poll(async () =>
-      fetch(ORIGIN).then(
-        () => 'up',
-        () => 'down',
-      ),
-    )
-    .toBe('down');
-}
 
 async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
@@ -72,7 +36,7 @@ test.beforeAll(() => {
 });
 
 test.afterEach(async () => {
-  await stopServer();
+  await preview.stop();
 });
 
 test.afterAll(() => {
@@ -83,12 +47,12 @@ test('after one visit, every page works with the server gone, and a bookmark mad
   page,
   context,
 }) => {
-  await startServer();
+  await preview.start(distCopy);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await waitForServiceWorkerControl(page);
 
-  await stopServer();
+  await preview.stop();
   // The browser also says it is offline: queries must still run (networkMode 'offlineFirst') and the header says so.
   await context.setOffline(true);
   await page.reload();
@@ -149,7 +113,7 @@ test('after one visit, every page works with the server gone, and a bookmark mad
 test('a deployed update waits for the reader: "Update available · Reload", and reloads only on request', async ({
   page,
 }) => {
-  await startServer();
+  await preview.start(distCopy);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await waitForServiceWorkerControl(page);
