@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath, URL } from 'node:url';
 import { pwaPlugin } from './scripts/vite/pwa-plugin';
+import { siteUrlCheck } from './scripts/vite/site-url-check';
 
 /** The production page may run only its own scripts; dev needs inline HMR preambles, so the policy is added at build time. */
 const CONTENT_SECURITY_POLICY = [
@@ -18,6 +19,19 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * Where the app is published: `/` by default, or BASE_PATH (`BASE_PATH=/frontier/ npm run build`), with the slashes
+ * completed. `vite build --base /frontier/` overrides it. The README's Publish section explains both.
+ */
+function basePath(value: string | undefined): string {
+  const path = value?.trim() ?? '';
+  if (path === '') return '/';
+  if (!path.startsWith('/') || /[?#\\]|\/\//.test(path)) {
+    throw new Error(`vite.config.ts: error: BASE_PATH "${path}": expected an absolute path such as /frontier/`);
+  }
+  return path.endsWith('/') ? path : `${path}/`;
+}
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -37,7 +51,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy(), pwaPlugin()],
+  base: basePath(process.env.BASE_PATH),
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), pwaPlugin(), siteUrlCheck()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -5,8 +5,11 @@ import { expect } from '@playwright/test';
 /** A `vite preview` server a spec starts and stops itself, so it can take the site offline mid-test. */
 export interface PreviewServer {
   readonly origin: string;
-  /** Serves `dist` and waits until it answers. */
-  start: (dist: string) => Promise<void>;
+  /**
+   * Serves `dist` and waits until it answers; with `base` (`/frontier/`) under that path only, as `vite preview
+   * --base` does: anything outside it is a 404, so a link from the root fails.
+   */
+  start: (dist: string, options?: { base?: string }) => Promise<void>;
   /** Stops the server and waits until the port refuses connections. */
   stop: () => Promise<void>;
 }
@@ -17,15 +20,14 @@ export function previewServer(port: number): PreviewServer {
   let server: ChildProcess | null = null;
   return {
     origin,
-    async start(dist) {
+    async start(dist, { base = '/' } = {}) {
       const vite = path.resolve('node_modules/vite/bin/vite.js');
-      server = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--outDir', dist], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const args = [vite, 'preview', '--port', String(port), '--strictPort', '--outDir', dist, '--base', base];
+      server = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       const deadline = Date.now() + 30_000;
       while (Date.now() < deadline) {
         try {
-          if ((await fetch(origin)).ok) return;
+          if ((await fetch(`${origin}${base}`)).ok) return;
         } catch {
           // Not listening yet.
         }
