@@ -27,7 +27,10 @@ function contentHash(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 10);
 }
 
-/** Splits a built bundle into the catalogue and per-issue files. Pure and deterministic; linear in the archive. */
+/**
+ * Splits a built bundle into the catalogue (each issue with its entry count) and per-issue files (each with its entries,
+ * so its entry ids). Pure and deterministic; linear in the archive.
+ */
 export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
   const entriesByIssue = new Map<string, Entry[]>();
   for (const entry of bundle.entries) {
@@ -36,8 +39,14 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
     else entriesByIssue.set(entry.issueId, [entry]);
   }
   const entryById = new Map(bundle.entries.map((entry) => [entry.id, entry]));
-  const inOrder = (entryIds: readonly string[]) =>
-    entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => entry !== undefined);
+  // Each issue's entries in its reading order: what its file holds, and so what the catalogue counts.
+  const listed = new Map(
+    bundle.issues.map((issue) => [
+      issue.id,
+      issue.entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => entry !== undefined),
+    ]),
+  );
+  const inOrder = (issueId: string) => listed.get(issueId) ?? [];
 
   const issueFiles: ArchiveFile[] = [];
   const fileOfIssue: Record<string, string> = {};
@@ -45,7 +54,7 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
     const file: IssueFile = {
       schemaVersion: bundle.schemaVersion,
       issueId: issue.id,
-      entries: inOrder(issue.entryIds),
+      entries: inOrder(issue.id),
     };
     const json = toJson(file);
     const path = `${ISSUE_FILE_FOLDER}/${issue.id}.${contentHash(json)}.json`;
@@ -57,11 +66,14 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
     schemaVersion: bundle.schemaVersion,
     publication: bundle.publication,
     topics: bundle.topics,
-    issues: bundle.issues.map((issue) => ({
-      ...issue,
-      topics: issueTopics(entriesByIssue.get(issue.id) ?? [], bundle.topics),
+    issues: bundle.issues.map(({ id, date, title }) => ({
+      id,
+      date,
+      title,
+      entryCount: inOrder(id).length,
+      topics: issueTopics(entriesByIssue.get(id) ?? [], bundle.topics),
     })),
-    latestEntries: latest ? inOrder(latest.entryIds) : [],
+    latestEntries: latest ? inOrder(latest.id) : [],
     issueFiles: fileOfIssue,
   };
   return { catalogue: { path: CATALOGUE_PATH, json: toJson(catalogue) }, issueFiles };

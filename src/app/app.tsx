@@ -15,7 +15,7 @@ if (/^\/search\b/.test(firstPath)) {
 export function App() {
   return (
     <AppProvider queryClient={queryClient}>
-      <BrowserRouter basename={basename}>
+      <BrowserRouter basename={import.meta.env.BASE_URL}>
         <AppRoutes />
       </BrowserRouter>
     </AppProvider>

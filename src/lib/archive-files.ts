@@ -2,8 +2,15 @@
  * Downloads the archive's files (src/shared/archive-layout.ts) from this origin: the catalogue, one issue, or every
  * issue put together. No React here, so the search worker loads the archive with the same code as the page.
  */
-import { bundleIssues, CATALOGUE_PATH, parseCatalogue, parseIssueFile, type Catalogue } from '@/shared/archive-layout';
-import { checkBundleReferences, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
+import {
+  bundleIssues,
+  CATALOGUE_PATH,
+  parseCatalogue,
+  parseIssueFile,
+  type Catalogue,
+  type CatalogueIssue,
+} from '@/shared/archive-layout';
+import { checkBundleReferences, type ArchiveBundle, type Entry } from '@/shared/bundle';
 import { yieldToMain } from '@/lib/yield-to-main';
 
 /** Raised when part of the archive cannot be fetched; carries the HTTP status when there was one. */
@@ -21,7 +28,7 @@ export class ArchiveFetchError extends Error {
 const PARALLEL_DOWNLOADS = 6;
 
 /** Fetches JSON from this origin, turning each failure into an {@link ArchiveFetchError} a reader can act on. */
-async function fetchJson(path: string, signal: AbortSignal | undefined): Promise<unknown> {
+export async function fetchJson(path: string, signal: AbortSignal | undefined): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(`${import.meta.env.BASE_URL}${path}`, { signal, credentials: 'same-origin' });
@@ -45,7 +52,11 @@ export async function fetchCatalogue(signal?: AbortSignal): Promise<Catalogue> {
 }
 
 /** Downloads and validates one issue's entries; the newest issue's are in the catalogue already. */
-export async function fetchIssueEntries(catalogue: Catalogue, issue: Issue, signal?: AbortSignal): Promise<Entry[]> {
+export async function fetchIssueEntries(
+  catalogue: Catalogue,
+  issue: CatalogueIssue,
+  signal?: AbortSignal,
+): Promise<Entry[]> {
   if (issue.id === catalogue.issues[0]?.id) return catalogue.latestEntries;
   const file = catalogue.issueFiles[issue.id];
   if (!file) throw new ArchiveFetchError(`The archive has no file for the issue of ${issue.date}.`);
@@ -53,12 +64,13 @@ export async function fetchIssueEntries(catalogue: Catalogue, issue: Issue, sign
 }
 
 /**
- * Downloads every issue and puts the whole bundle together, in bundle order (newest issue first, reading order).
- * Each file is validated as it arrives, in its own task, so the page stays responsive however large the archive.
+ * Downloads every issue and puts the whole bundle together, in bundle order (newest issue first, reading order), each
+ * issue listing its entries' ids from its file. Each file is validated as it arrives, in its own task, so the page
+ * stays responsive however large the archive.
  */
 export async function fetchWholeBundle(signal?: AbortSignal, catalogue?: Catalogue): Promise<ArchiveBundle> {
   const loaded = catalogue ?? (await fetchCatalogue(signal));
-  const issues: Issue[] = bundleIssues(loaded);
+  const issues = loaded.issues;
   const entriesOf: Entry[][] = new Array<Entry[]>(issues.length);
   let next = 0;
   const download = async () => {
@@ -74,7 +86,7 @@ export async function fetchWholeBundle(signal?: AbortSignal, catalogue?: Catalog
   const bundle: ArchiveBundle = {
     schemaVersion: loaded.schemaVersion,
     publication: loaded.publication,
-    issues,
+    issues: bundleIssues(loaded, new Map(issues.map((issue, index) => [issue.id, entriesOf[index] ?? []]))),
     entries: entriesOf.flat(),
     topics: loaded.topics,
   };

@@ -5,11 +5,14 @@ import { yieldToMain } from '@/lib/yield-to-main';
 import { bundleIssues, issueIdOfEntry, issueTopics, type Catalogue } from '@/shared/archive-layout';
 import { groupByPaper, type ArchiveBundle, type Entry, type Issue } from '@/shared/bundle';
 
+/** An issue of the archive: how many entries it has, always; their ids only once they are loaded (none before). */
+export type ArchiveIssue = Issue & { entryCount: number };
+
 /** The loaded archive, or the part of it a page needs, with the look-ups every page uses, computed once per load. */
 export interface Archive {
   bundle: ArchiveBundle;
   /** Every issue, newest first, even when only some issues' entries are loaded. */
-  issues: Issue[];
+  issues: ArchiveIssue[];
   /** The loaded entries: all of them when {@link complete}. */
   entries: Entry[];
   /** False when only the catalogue and some issues' entries are loaded; the whole archive replaces it once loaded. */
@@ -21,7 +24,7 @@ export interface Archive {
   origin: object;
   /** How many entries the whole archive has, loaded or not. */
   entryCount: number;
-  issueById: ReadonlyMap<string, Issue>;
+  issueById: ReadonlyMap<string, ArchiveIssue>;
   entryById: ReadonlyMap<string, Entry>;
   /** Entries of each loaded issue, in reading order. */
   entriesByIssue: ReadonlyMap<string, Entry[]>;
@@ -31,63 +34,111 @@ export interface Archive {
   entriesByPaper: ReadonlyMap<string, Entry[]>;
 }
 
-function lookUps(
+/** Entries between two pauses of {@link lookUpSteps}: a few milliseconds of work. */
+const ENTRIES_PER_STEP = 2000;
+
+/** Builds the look-ups, pausing (`yield`) after each issue and every few thousand entries, so a caller can slice it. */
+function* lookUpSteps(
   bundle: ArchiveBundle,
+  issues: ArchiveIssue[],
   complete: boolean,
   origin: object,
   topicsOf: (issue: Issue, entries: Entry[]) => string[],
-) {
-  const entryById = new Map(bundle.entries.map((entry) => [entry.id, entry]));
+): Generator<void, Archive> {
+  const entryById = new Map<string, Entry>();
+  for (const [index, entry] of bundle.entries.entries()) {
+    entryById.set(entry.id, entry);
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+  }
   const entriesByIssue = new Map<string, Entry[]>();
   const topics = new Map<string, string[]>();
   let entryCount = 0;
-  for (const issue of bundle.issues) {
-    entryCount += issue.entryIds.length;
+  for (const issue of issues) {
+    entryCount += issue.entryCount;
     const entries = issue.entryIds.map((id) => entryById.get(id)).filter((entry): entry is Entry => !!entry);
     if (entries.length > 0) entriesByIssue.set(issue.id, entries);
     topics.set(issue.id, topicsOf(issue, entries));
+    yield;
   }
   return {
     bundle,
-    issues: bundle.issues,
+    issues,
     entries: bundle.entries,
     complete,
     origin,
     entryCount,
-    issueById: new Map(bundle.issues.map((issue) => [issue.id, issue])),
+    issueById: new Map(issues.map((issue) => [issue.id, issue])),
     entryById,
     entriesByIssue,
     issueTopics: topics,
     entriesByPaper: groupByPaper(bundle.entries),
-  } satisfies Archive;
+  };
+}
+
+/** Runs `steps` to the end at once. */
+function runAtOnce<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How long {@link runInSlices} works before giving the main thread back: well inside a 50 ms long task. */
+const SLICE_MS = 8;
+
+/** Runs `steps` to the end, giving the main thread back whenever a slice has taken {@link SLICE_MS}. */
+async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function wholeArchiveSteps(bundle: ArchiveBundle, origin: object): Generator<void, Archive> {
+  const issues = bundle.issues.map((issue) => ({ ...issue, entryCount: issue.entryIds.length }));
+  return lookUpSteps(bundle, issues, true, origin, (_issue, entries) => issueTopics(entries, bundle.topics));
 }
 
 /** Builds the look-up maps over a validated bundle. */
 export function indexArchive(bundle: ArchiveBundle, origin: object = bundle): Archive {
-  return lookUps(bundle, true, origin, (_issue, entries) => issueTopics(entries, bundle.topics));
+  return runAtOnce(wholeArchiveSteps(bundle, origin));
 }
 
 /** The part of the archive a page can show from the catalogue and the issues loaded so far. */
 export function partialArchive(catalogue: Catalogue, loaded: ReadonlyMap<string, readonly Entry[]>): Archive {
-  const issues: Issue[] = bundleIssues(catalogue);
+  const latestId = catalogue.issues[0]?.id;
   const entries: Entry[] = [...catalogue.latestEntries];
-  for (const [issueId, issueEntries] of loaded) if (issueId !== catalogue.issues[0]?.id) entries.push(...issueEntries);
-  const topics = new Map(catalogue.issues.map((issue) => [issue.id, issue.topics]));
+  for (const [issueId, issueEntries] of loaded) if (issueId !== latestId) entries.push(...issueEntries);
+  const entriesByIssue = new Map(loaded);
+  if (latestId !== undefined) entriesByIssue.set(latestId, catalogue.latestEntries);
   const bundle: ArchiveBundle = {
     schemaVersion: catalogue.schemaVersion,
     publication: catalogue.publication,
-    issues,
+    issues: bundleIssues(catalogue, entriesByIssue),
     entries,
     topics: catalogue.topics,
   };
-  return lookUps(bundle, false, catalogue, (issue) => topics.get(issue.id) ?? []);
+  const issues = bundle.issues.map((issue, index) => ({
+    ...issue,
+    entryCount: catalogue.issues[index]?.entryCount ?? 0,
+  }));
+  const topics = new Map(catalogue.issues.map((issue) => [issue.id, issue.topics]));
+  return runAtOnce(lookUpSteps(bundle, issues, false, catalogue, (issue) => topics.get(issue.id) ?? []));
 }
 
-/** Downloads every issue and indexes the whole archive; each file is validated in its own task. */
+/**
+ * Downloads every issue and indexes the whole archive; each file is validated in its own task, and the look-ups are
+ * built in slices, so no task grows with the archive.
+ */
 export async function fetchArchive(signal?: AbortSignal, catalogue?: Catalogue): Promise<Archive> {
   const bundle = await fetchWholeBundle(signal, catalogue);
   await yieldToMain();
-  return indexArchive(bundle, catalogue);
+  return runInSlices(wholeArchiveSteps(bundle, catalogue ?? bundle));
 }
 
 /** Query keys for the archive, general to specific. */

@@ -1,9 +1,9 @@
 /**
  * How the built archive is split into files, so a page never waits for more of the archive than it shows.
  *
- * - `data/catalogue.json`: the publication, the topics, every issue (its entry ids and most used topics) and the
+ * - `data/catalogue.json`: the publication, the topics, every issue (its entry count and most used topics) and the
  *   newest issue's entries in full, plus the file of every other issue. The home page and the newest issue need
- *   nothing else. It grows with the number of issues, not entries.
+ *   nothing else. It grows with the number of issues, not entries: an issue's entry ids are in its own file.
  * - `data/issues/<issue id>.<content hash>.json`: one issue's entries. The hash changes only when the issue does, so a
  *   new issue adds one file and leaves every other file, and the reader's cached copy of it, as it was.
  * - `data/archive.json`: the whole archive in one file ({@link BUNDLE_PATH}), for search and the bookmarks page.
@@ -31,7 +31,9 @@ export const ISSUE_FILE_FOLDER = 'data/issues';
 /** How many of an issue's most used topics the catalogue keeps: what an issue card on the home page shows. */
 export const CATALOGUE_TOPICS = 3;
 
-const catalogueIssueSchema = z.extend(issueSchema, {
+const catalogueIssueSchema = z.extend(z.omit(issueSchema, { entryIds: true }), {
+  /** How many entries the issue has; its file (or `latestEntries`) holds exactly that many. */
+  entryCount: z.int().check(z.nonnegative()),
   /** The issue's most used topics, most frequent first; see {@link issueTopics}. */
   topics: z.array(z.string()),
 });
@@ -60,6 +62,8 @@ export const issueFileSchema = z.object({
 
 /** The small first file of the archive. */
 export type Catalogue = z.output<typeof catalogueSchema>;
+/** One issue as the catalogue lists it: its entry count rather than its entry ids. */
+export type CatalogueIssue = z.output<typeof catalogueIssueSchema>;
 /** One issue's entries. */
 export type IssueFile = z.output<typeof issueFileSchema>;
 
@@ -86,9 +90,17 @@ export function issueTopics(
     .map(([topic]) => topic);
 }
 
-/** The catalogue's issues as the bundle has them, without the catalogue's topic summaries. */
-export function bundleIssues(catalogue: Catalogue): Issue[] {
-  return catalogue.issues.map(({ topics: _topics, ...issue }) => issue);
+/**
+ * The catalogue's issues as the bundle has them, each listing the ids of its entries in `entriesByIssue` (validated by
+ * {@link parseIssueFile}); an issue whose entries are not given lists none.
+ */
+export function bundleIssues(catalogue: Catalogue, entriesByIssue: ReadonlyMap<string, readonly Entry[]>): Issue[] {
+  return catalogue.issues.map(({ id, date, title }) => ({
+    id,
+    date,
+    title,
+    entryIds: (entriesByIssue.get(id) ?? []).map((entry) => entry.id),
+  }));
 }
 
 /** The issue an entry belongs to, read from its id (`2024-11-02-…` is in the issue of 2024-11-02); null if malformed. */
@@ -96,12 +108,15 @@ export function issueIdOfEntry(entryId: string): string | null {
   return /^\d{4}-\d{2}-\d{2}(?=-)/.exec(entryId)?.[0] ?? null;
 }
 
-/** Checks that `entries` are exactly the entries `issue` lists, in its order. */
-function checkIssueEntries(issue: Issue, entries: readonly Entry[], what: string): void {
-  const listed = issue.entryIds.join('\n');
-  if (entries.map((entry) => entry.id).join('\n') !== listed || entries.some((entry) => entry.issueId !== issue.id)) {
-    throw new BundleError(`The ${what} is malformed: its entries are not the ones issue ${issue.id} lists`);
+/** Checks that `entries` are as many as `issue` counts and all belong to it. */
+function checkIssueEntries(issue: CatalogueIssue, entries: readonly Entry[], what: string): void {
+  if (entries.length !== issue.entryCount) {
+    throw new BundleError(
+      `The ${what} is malformed: it holds ${entries.length} entries, but issue ${issue.id} has ${issue.entryCount}`,
+    );
   }
+  const stray = entries.find((entry) => entry.issueId !== issue.id);
+  if (stray) throw new BundleError(`The ${what} is malformed: entry ${stray.id} is not in issue ${issue.id}`);
 }
 
 /**
@@ -120,10 +135,10 @@ export function parseCatalogue(value: unknown): Catalogue {
 }
 
 /**
- * Validates unknown JSON as the file of `issue`.
+ * Validates unknown JSON as the file of `issue`: its entries, as many as the catalogue counts, all in that issue.
  * @throws {BundleError} naming the first problems found.
  */
-export function parseIssueFile(value: unknown, issue: Issue): Entry[] {
+export function parseIssueFile(value: unknown, issue: CatalogueIssue): Entry[] {
   const what = `file of the issue of ${issue.date}`;
   const file = parseVersioned(issueFileSchema, value, what);
   if (file.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${file.issueId}`);

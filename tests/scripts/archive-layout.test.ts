@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutArchive } from '../../scripts/lib/archive-layout';
 import { buildArchive } from '../../scripts/lib/build-archive';
 import { parseCatalogue, parseIssueFile } from '../../src/shared/archive-layout';
-import type { ArchiveBundle } from '../../src/shared/bundle';
+import { BundleError, type ArchiveBundle } from '../../src/shared/bundle';
+import { syntheticArchive } from '../../scripts/bench/synthetic-archive';
 import { entry, SEED_FILE, seedTables, seedText } from './helpers';
 
 function seedBundle(): ArchiveBundle {
@@ -43,6 +44,46 @@ describe('the split archive', () => {
     expect(layout.catalogue.json.length).toBeLessThan(whole / 3);
   });
 
+  it('lists each issue with its entry count, never its entry ids, so the catalogue grows with the issues only', () => {
+    const bundle = syntheticArchive(seedBundle(), 3000);
+    const layout = layoutArchive(bundle);
+    const raw = JSON.parse(layout.catalogue.json) as { issues: Record<string, unknown>[]; latestEntries: unknown[] };
+    expect(raw.issues.length).toBeGreaterThan(50);
+    expect(raw.issues.filter((issue) => 'entryIds' in issue)).toEqual([]);
+    const catalogue = parseCatalogue(raw);
+    expect(catalogue.issues.map((issue) => [issue.id, issue.entryCount])).toEqual(
+      bundle.issues.map((issue) => [issue.id, issue.entryIds.length]),
+    );
+    // An issue's line and file name, without the newest issue's entries: a fraction of 30 entry ids (over 1 KB).
+    const perIssue = JSON.stringify({ ...raw, latestEntries: [] }).length / raw.issues.length;
+    expect(perIssue).toBeLessThan(300);
+  });
+
+  it('changes an issue’s line by its count alone when the issue gains entries', () => {
+    const bundle = seedBundle();
+    const grown = structuredClone(bundle);
+    const issue = grown.issues[2];
+    const model = grown.entries.find((e) => e.issueId === issue?.id);
+    if (!issue || !model) throw new Error('the seed has a third issue');
+    const added = Array.from({ length: 40 }, (_, index) => ({
+      ...model,
+      id: `${issue.id}-added-${index}`,
+      position: issue.entryIds.length + index + 1,
+      topics: [],
+    }));
+    issue.entryIds.push(...added.map((e) => e.id));
+    grown.entries.push(...added);
+    const before = parseCatalogue(JSON.parse(layoutArchive(bundle).catalogue.json));
+    const after = parseCatalogue(JSON.parse(layoutArchive(grown).catalogue.json));
+    expect({ ...after, issueFiles: {} }).toEqual({
+      ...before,
+      issues: before.issues.map((line) =>
+        line.id === issue.id ? { ...line, entryCount: line.entryCount + 40 } : line,
+      ),
+      issueFiles: {},
+    });
+  });
+
   it('renames exactly the file of the issue that changed, so cached copies of the others stay valid', () => {
     const bundle = seedBundle();
     const before = layoutArchive(bundle);
@@ -57,15 +98,48 @@ describe('the split archive', () => {
     expect(layoutArchive(bundle)).toEqual(before);
   });
 
-  it('rejects an issue file that does not hold the entries its issue lists', () => {
+  it('rejects an issue file that does not hold as many entries as its issue counts, or holds another issue’s', () => {
     const layout = layoutArchive(seedBundle());
     const catalogue = parseCatalogue(JSON.parse(layout.catalogue.json));
-    const [file] = layout.issueFiles;
-    const issue = catalogue.issues[1];
-    if (!file || !issue) throw new Error('the seed has more than one issue');
-    const json = JSON.parse(file.json) as { entries: unknown[] };
-    json.entries.pop();
-    expect(() => parseIssueFile(json, issue)).toThrow(/not the ones issue 2024-10-27 lists/);
+    const [file, otherFile] = layout.issueFiles;
+    const [, issue, otherIssue] = catalogue.issues;
+    if (!file || !otherFile || !issue || !otherIssue) throw new Error('the seed has more than two issues');
+    expect(parseIssueFile(JSON.parse(file.json), issue)).toHaveLength(issue.entryCount);
+
+    const short = JSON.parse(file.json) as { entries: unknown[] };
+    short.entries.pop();
+    expect(() => parseIssueFile(short, issue)).toThrow(
+      `The file of the issue of 2024-10-27 is malformed: it holds ${issue.entryCount - 1} entries, but issue 2024-10-27 has ${issue.entryCount}`,
+    );
+
+    const stray = JSON.parse(file.json) as { entries: { id: string; issueId: string }[] };
+    const moved = stray.entries[3];
+    if (!moved) throw new Error('the issue has entries');
+    moved.issueId = otherIssue.id;
+    expect(() => parseIssueFile(stray, issue)).toThrow(`entry ${moved.id} is not in issue 2024-10-27`);
+
+    expect(() => parseIssueFile(JSON.parse(otherFile.json), issue)).toThrow(
+      `The file of the issue of 2024-10-27 holds issue ${otherIssue.id}`,
+    );
+  });
+
+  it('rejects a catalogue whose newest issue has other entries than it counts', () => {
+    const raw = JSON.parse(layoutArchive(seedBundle()).catalogue.json) as { latestEntries: unknown[] };
+    raw.latestEntries.pop();
+    expect(() => parseCatalogue(raw)).toThrow(
+      /^The archive is malformed: it holds 28 entries, but issue 2024-11-02 has 29$/,
+    );
+  });
+
+  it('rejects a catalogue of the earlier format, which listed entry ids, with a message rather than a crash', () => {
+    const bundle = seedBundle();
+    const raw = JSON.parse(layoutArchive(bundle).catalogue.json) as { issues: Record<string, unknown>[] };
+    raw.issues = raw.issues.map(({ entryCount: _count, ...issue }, index) => ({
+      ...issue,
+      entryIds: bundle.issues[index]?.entryIds,
+    }));
+    expect(() => parseCatalogue(raw)).toThrow(BundleError);
+    expect(() => parseCatalogue(raw)).toThrow(/^The archive is malformed: issues\.0\.entryCount: expected number/);
   });
 });
 
@@ -90,6 +164,7 @@ describe('npm run build:data writes the split archive beside the bundle', () => 
       'newer.md',
       'older.md',
       'opensearch.xml',
+      'search',
     ]);
     const [olderFile] = readdirSync(path.join(dir, 'issues'));
     expect(olderFile).toMatch(/^2024-10-27\.[0-9a-f]{10}\.json$/);

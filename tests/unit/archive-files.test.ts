@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchWholeBundle } from '@/lib/archive-files';
+import { fetchArchive, indexArchive } from '@/lib/archive-query';
 import { parseBundle } from '@/shared/bundle';
 import { buildArchive } from '../../scripts/lib/build-archive';
 import { SEED_FILE, seedTables, seedText } from '../scripts/helpers';
@@ -18,6 +19,15 @@ describe('the whole archive, put together from its files', () => {
       vi.stubGlobal('fetch', vi.fn(archiveFetch('ok', bundle)));
       expect(await fetchWholeBundle()).toEqual(parseBundle(bundle));
     }
+  });
+
+  it('gives every page the same look-ups when built in slices as when built at once', async () => {
+    const { bundle: seed } = buildArchive([{ file: SEED_FILE, text: seedText }], seedTables);
+    vi.stubGlobal('fetch', vi.fn(archiveFetch('ok', seed)));
+    const archive = await fetchArchive();
+    expect(archive.entryCount).toBe(147);
+    expect(archive.issues.map((issue) => issue.entryCount)).toEqual([29, 24, 29, 37, 28]);
+    expect(archive).toEqual(indexArchive(parseBundle(seed), archive.origin));
   });
 
   it('fails with a message a reader can act on when one issue file is missing', async () => {

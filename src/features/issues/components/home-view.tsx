@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { entryPath, issuePath } from '@/components/entry/paths';
 import { Page } from '@/components/layout/page';
@@ -7,8 +8,14 @@ import { FormattedDate, formatDate } from '@/components/ui/formatted-date';
 import { countArxivPapers } from '@/features/issues/lib/issue-stats';
 import type { Archive } from '@/lib/archive-query';
 
+export interface HomeViewProps {
+  archive: Archive;
+  /** Shown above the latest issue, e.g. "New since your last visit". */
+  notice?: ReactNode;
+}
+
 /** The home page: the latest issue's headlines up front, then every issue of the archive. */
-export function HomeView({ archive }: { archive: Archive }) {
+export function HomeView({ archive, notice }: HomeViewProps) {
   const latest = archive.issues[0];
   if (!latest) {
     return (
@@ -23,6 +30,7 @@ export function HomeView({ archive }: { archive: Archive }) {
 
   return (
     <Page title="Latest issue">
+      {notice}
       <section aria-labelledby="latest-heading">
         <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">
           Latest issue
@@ -87,7 +95,7 @@ export function HomeView({ archive }: { archive: Archive }) {
         </p>
         <ol className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {archive.issues.map((issue, index) => {
-            const count = issue.entryIds.length;
+            const count = issue.entryCount;
             return (
               <li
                 key={issue.id}
