@@ -22,18 +22,21 @@ describe('layout', () => {
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
   });
 
-  it('switches to dark and back, remembering the choice only while it differs from the system', async () => {
+  it('steps the theme through Light and Dark and back to following the system, remembering the choice', async () => {
     const { user } = renderApp('/');
     await screen.findByRole('heading', { level: 1 });
     expect(document.documentElement).not.toHaveClass('dark');
 
-    await user.click(screen.getByRole('button', { name: 'Use dark theme' }));
+    await user.click(screen.getByRole('button', { name: 'Theme: System (light). Switch to light theme' }));
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('light');
+
+    await user.click(screen.getByRole('button', { name: 'Theme: Light. Switch to dark theme' }));
     expect(document.documentElement).toHaveClass('dark');
     expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
 
-    await user.click(screen.getByRole('button', { name: 'Use light theme' }));
+    await user.click(screen.getByRole('button', { name: 'Theme: Dark. Switch to system theme' }));
     expect(document.documentElement).not.toHaveClass('dark');
-    // Light is the system theme here, so the app follows the system again.
+    // System is stored as no choice, so the app follows the system again.
     expect(localStorage.getItem(THEME_STORAGE_KEY)).toBeNull();
   });
 

@@ -144,12 +144,13 @@ test.describe('reading the archive', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     await expect(page.locator('html')).not.toHaveClass(/dark/);
-    await page.getByRole('button', { name: 'Use dark theme' }).click();
+    await page.getByRole('button', { name: 'Theme: System (light). Switch to light theme' }).click();
+    await page.getByRole('button', { name: 'Theme: Light. Switch to dark theme' }).click();
     await expect(page.locator('html')).toHaveClass(/dark/);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('html')).toHaveClass(/dark/);
-    await expect(page.getByRole('button', { name: 'Use light theme' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Theme: Dark. Switch to system theme' })).toBeVisible();
   });
 
   for (const { name, colorScheme, stored } of [

@@ -12,6 +12,8 @@ import { arxivAbsUrl } from '@/shared/arxiv';
 
 export interface BookmarkItemProps {
   view: BookmarkView;
+  /** The reader has read this entry: shown dimmed, with a "Read" label. */
+  read?: boolean;
   onRemove: (entryId: string) => void;
   onSelectTag: (tag: string) => void;
   /** Tags already in use, most used first: offered while tags are edited. */
@@ -32,7 +34,7 @@ function addedDay(timestamp: string): string {
 }
 
 /** One bookmark: what was saved, the reader's note and tags, and edit/remove controls. */
-export function BookmarkItem({ view, onRemove, onSelectTag, knownTags }: BookmarkItemProps) {
+export function BookmarkItem({ view, read = false, onRemove, onSelectTag, knownTags }: BookmarkItemProps) {
   const { bookmark, snapshot, inArchive } = view;
   const [editing, setEditing] = useState(false);
   const returnFocus = useRef(false);
@@ -87,13 +89,21 @@ export function BookmarkItem({ view, onRemove, onSelectTag, knownTags }: Bookmar
         <span className="normal-case">
           Added <FormattedDate date={addedDay(bookmark.addedAt)} />
         </span>
+        {read && (
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 tracking-normal text-stone-700 normal-case ring-1 ring-stone-300 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-600">
+            Read
+          </span>
+        )}
         {!inArchive && (
           <span className="rounded-full bg-stone-100 px-2 py-0.5 tracking-normal text-stone-700 normal-case ring-1 ring-stone-300 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-600">
             Not in this archive
           </span>
         )}
       </p>
-      <h2 id={headingId} className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50">
+      <h2
+        id={headingId}
+        className={`text-lg leading-snug text-balance ${read ? 'font-medium text-stone-600 dark:text-stone-400' : 'font-semibold text-stone-900 dark:text-stone-50'}`}
+      >
         {inArchive ? (
           <Link
             to={entryPath(bookmark.entryId)}

@@ -1,7 +1,7 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { entryPath } from '@/components/entry/paths';
-import { isTyping } from '@/components/keyboard';
+import { useEntryKeyboardNav } from '@/components/hooks/use-entry-keyboard-nav';
 import { Button } from '@/components/ui/button';
 import { BookmarkIcon } from '@/components/ui/icons';
 import { Toast } from '@/components/ui/toast';
@@ -60,8 +60,18 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** The bookmarks page: search, sort, filter by tag, notes and tags, remove with undo, export and import. */
-export function BookmarksPage() {
+export interface BookmarksPageProps {
+  /** Whether the reader has read an entry; read bookmarks are shown dimmed. */
+  isRead?: (entryId: string) => boolean;
+  /** Marks an entry read or unread: the `m` key on a focused bookmark. */
+  onToggleRead?: (entryId: string) => void;
+}
+
+/**
+ * The bookmarks page: search, sort, filter by tag, notes and tags, remove with undo, export and import.
+ * Keys: `j`/`k` move between bookmarks, Enter opens one, `b` removes it (with Undo), `m` marks it read or unread.
+ */
+export function BookmarksPage({ isRead, onToggleRead }: BookmarksPageProps = {}) {
   const { bookmarks } = useBookmarkState();
   // Saved snapshots show every bookmark; the archive, when there is one to compare, brings corrections and removals.
   const archiveQuery = useArchive({ enabled: bookmarks.length > 0 });
@@ -72,6 +82,8 @@ export function BookmarksPage() {
   const sortId = useId();
   const searchId = useId();
   const [removed, setRemoved] = useState<Bookmark | null>(null);
+  const [readAnnouncement, setReadAnnouncement] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
   const [limit, setLimit] = useState(PAGE_SIZE);
   // The field keeps its own state: the URL follows it, but a router update is not synchronous enough to drive an input.
   const [query, setQuery] = useState(() => params.get('q') ?? '');
@@ -135,16 +147,16 @@ export function BookmarksPage() {
     focusSoon(`[data-entry-id="${CSS.escape(removed.entryId)}"]`);
   };
   const dismiss = useCallback(() => setRemoved(null), []);
-  // Handled here before the app-wide `b` shortcut, so a removal on this page offers Undo like the Remove button does.
-  const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    if (event.key !== 'b' || event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event.target))
-      return;
-    const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-entry-id]') : null;
-    const entryId = holder?.dataset.entryId;
-    if (!entryId) return;
-    event.preventDefault();
-    remove(entryId);
+  const toggleRead = (entryId: string) => {
+    if (!onToggleRead) return;
+    const nowRead = !isRead?.(entryId);
+    onToggleRead(entryId);
+    const view = views.find((candidate) => candidate.bookmark.entryId === entryId);
+    const headline = view?.snapshot?.headline ?? entryId;
+    setReadAnnouncement(`Marked “${headline}” as ${nowRead ? 'read' : 'unread'}`);
   };
+  // `b` here removes with Undo, like the Remove button, instead of the app-wide toggle.
+  useEntryKeyboardNav(listRef, { onToggleBookmark: remove, onToggleRead: onToggleRead ? toggleRead : undefined });
   const shown = views.slice(0, limit);
   const removedTitle = removed ? (removed.snapshot?.headline ?? removed.entryId) : '';
   const listLabel = [
@@ -269,13 +281,24 @@ export function BookmarksPage() {
                 ? `No bookmarks match “${deferredQuery.trim()}”.`
                 : `${plural(views.length, 'bookmark matches', 'bookmarks match')} “${deferredQuery.trim()}”.`)}
           </p>
+          <p className="hidden text-sm text-stone-600 sm:block dark:text-stone-400">
+            Press <Kbd>j</Kbd> and <Kbd>k</Kbd> to move between bookmarks, <Kbd>Enter</Kbd> to open one, <Kbd>b</Kbd> to
+            remove it
+            {onToggleRead && (
+              <>
+                , <Kbd>m</Kbd> to mark it read or unread
+              </>
+            )}
+            , <Kbd>?</Kbd> for every key.
+          </p>
           <h2 className="sr-only">{activeTag || searching ? listLabel : 'All bookmarks'}</h2>
           {views.length > 0 && (
-            <ol className="flex flex-col gap-4" aria-label={listLabel} onKeyDown={onListKeyDown}>
+            <ol ref={listRef} className="flex flex-col gap-4" aria-label={listLabel}>
               {shown.map((view) => (
                 <li key={view.bookmark.entryId}>
                   <BookmarkItem
                     view={view}
+                    read={isRead?.(view.bookmark.entryId) ?? false}
                     onRemove={remove}
                     onSelectTag={(tag) => setParam('tag', tag)}
                     knownTags={knownTags}
@@ -299,6 +322,10 @@ export function BookmarksPage() {
         <ExportImport records={records} all={bookmarks} scope={scope || null} />
       </div>
 
+      <p role="status" className="sr-only">
+        {readAnnouncement}
+      </p>
+
       <Toast
         open={removed !== null}
         message={`Removed “${removedTitle}”`}
@@ -308,5 +335,13 @@ export function BookmarksPage() {
         onDismiss={dismiss}
       />
     </>
+  );
+}
+
+function Kbd({ children }: { children: ReactNode }) {
+  return (
+    <kbd className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-mono text-xs text-stone-800 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100">
+      {children}
+    </kbd>
   );
 }

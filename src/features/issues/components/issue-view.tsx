@@ -6,7 +6,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { TopicChips } from '@/components/ui/chips';
 import { formatDate } from '@/components/ui/formatted-date';
 import { IssuePager } from '@/features/issues/components/issue-pager';
-import { useEntryKeyboardNav } from '@/features/issues/hooks/use-entry-keyboard-nav';
+import { useEntryKeyboardNav } from '@/components/hooks/use-entry-keyboard-nav';
 import { useProgressiveCount } from '@/features/issues/hooks/use-progressive-count';
 import { countArxivPapers } from '@/features/issues/lib/issue-stats';
 import { issueTopics } from '@/shared/archive-layout';

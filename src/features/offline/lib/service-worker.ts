@@ -1,15 +1,23 @@
 import type { Workbox } from 'workbox-window';
 
+/**
+ * Whether the archive can be read offline: `unknown` without a service worker (development, unsupported browsers,
+ * not registered yet), `saving` while the first one installs and precaches, `ready` once one is active.
+ */
+export type OfflineReadiness = 'unknown' | 'saving' | 'ready';
+
 /** What the app knows about its service worker. */
 export interface ServiceWorkerState {
   /** A new version is installed and waits for the reader to reload. */
   needRefresh: boolean;
+  /** Whether the app shell and every archive file are cached for offline reading. */
+  offline: OfflineReadiness;
 }
 
 /** How often an open tab asks the server for a new version. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
-let state: ServiceWorkerState = { needRefresh: false };
+let state: ServiceWorkerState = { needRefresh: false, offline: 'unknown' };
 const listeners = new Set<() => void>();
 let workbox: Workbox | null = null;
 let registering = false;
@@ -43,8 +51,15 @@ export function registerServiceWorker(): void {
     const base = import.meta.env.BASE_URL;
     workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
     workbox.addEventListener('waiting', () => setState({ needRefresh: true }));
+    // The first install failed (a precache download broke): nothing is saved, so claim nothing.
+    workbox.addEventListener('redundant', () => {
+      if (state.offline === 'saving') setState({ offline: 'unknown' });
+    });
     const registration = await workbox.register();
     if (!registration) return;
+    // A worker becomes active only after its install step, which precaches everything, has succeeded.
+    if (!registration.active) setState({ offline: 'saving' });
+    void navigator.serviceWorker.ready.then(() => setState({ offline: 'ready' }));
     window.setInterval(() => {
       if (navigator.onLine) void registration.update().catch(() => {});
     }, UPDATE_CHECK_MS);

@@ -2,11 +2,12 @@ import { useCallback, useSyncExternalStore } from 'react';
 import {
   applyTheme,
   onSystemThemeChange,
+  readThemePreference,
   resolveTheme,
-  systemTheme,
   THEME_STORAGE_KEY,
   writeStoredTheme,
   type Theme,
+  type ThemePreference,
 } from '@/features/theme/lib/theme';
 
 const listeners = new Set<() => void>();
@@ -18,6 +19,7 @@ function notify() {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
+  // Following the system means following it live, not only at start-up.
   const stopSystem = onSystemThemeChange(notify);
   // Another tab changed the choice.
   const onStorage = (event: StorageEvent) => {
@@ -31,12 +33,18 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The theme in effect and a setter; choosing the system's theme clears the stored choice so it follows the system again. */
-export function useTheme(): { theme: Theme; setTheme: (theme: Theme) => void } {
+/** The theme in effect, the reader's preference (System, Light or Dark), and a setter for the preference. */
+export function useTheme(): {
+  theme: Theme;
+  preference: ThemePreference;
+  setPreference: (preference: ThemePreference) => void;
+} {
   const theme = useSyncExternalStore(subscribe, resolveTheme, (): Theme => 'light');
-  const setTheme = useCallback((next: Theme) => {
-    writeStoredTheme(next === systemTheme() ? null : next);
+  const preference = useSyncExternalStore(subscribe, readThemePreference, (): ThemePreference => 'system');
+  const setPreference = useCallback((next: ThemePreference) => {
+    // System is stored as no choice, so it keeps following the operating system.
+    writeStoredTheme(next === 'system' ? null : next);
     notify();
   }, []);
-  return { theme, setTheme };
+  return { theme, preference, setPreference };
 }

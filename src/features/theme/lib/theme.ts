@@ -1,5 +1,16 @@
-/** The colour theme: the reader's explicit choice, stored locally, else the system setting. */
+/** The colour theme in effect. */
 export type Theme = 'light' | 'dark';
+
+/** What the reader chose: follow the operating system, or always light or dark. */
+export type ThemePreference = 'system' | Theme;
+
+/** The order the theme toggle steps through. */
+export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
+
+/** The preference after `preference` in the toggle's cycle: System, Light, Dark, then System again. */
+export function nextThemePreference(preference: ThemePreference): ThemePreference {
+  return THEME_PREFERENCES[(THEME_PREFERENCES.indexOf(preference) + 1) % THEME_PREFERENCES.length] ?? 'system';
+}
 
 /**
  * localStorage key holding the explicit choice; absent means "follow the system".
@@ -31,6 +42,11 @@ export function writeStoredTheme(theme: Theme | null): void {
   } catch {
     // Private mode or full storage: the theme still applies for this visit.
   }
+}
+
+/** The reader's preference: the stored choice, else following the system. */
+export function readThemePreference(): ThemePreference {
+  return readStoredTheme() ?? 'system';
 }
 
 /** The system's preferred theme (light when the browser cannot tell). */
