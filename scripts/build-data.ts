@@ -13,6 +13,8 @@ import { buildArchive, type CuratedTables, type SourceDocument } from './lib/bui
 import { elementLines, type Correction } from './lib/corrections';
 import { FEED_PATHS, feedFiles, normaliseSiteUrl, SITE_URL_EXPECTED, type FeedFiles } from './lib/feeds';
 import { decodeDocument, type Diagnostic } from './lib/parse-newsletter';
+import { buildSearchShards, type SearchShardFiles } from './lib/search-shards';
+import { SEARCH_CHUNK_NAME, SEARCH_SHARD_FOLDER } from '../src/shared/search-shards';
 
 const DEFAULT_INPUT = 'data/newsletters';
 const DEFAULT_OUT = 'public/data/archive.json';
@@ -364,6 +366,30 @@ async function writeArchive(out: string, json: string, layout: ArchiveLayout): P
   }
 }
 
+/**
+ * Writes the search shards beside the catalogue as the issue files are written: new chunks first (content-hashed), then
+ * the meta file naming them, then chunks it no longer names.
+ */
+async function writeSearchShards(out: string, shards: SearchShardFiles): Promise<void> {
+  const folder = path.dirname(out);
+  const located = (file: ArchiveFile) => path.join(folder, file.path.replace(/^data\//, ''));
+  const shardFolder = path.join(folder, SEARCH_SHARD_FOLDER.replace(/^data\//, ''));
+  await io(shardFolder, () => mkdir(shardFolder, { recursive: true }));
+  const existing = new Set(await io(shardFolder, () => readdir(shardFolder)));
+  for (const file of shards.chunks) {
+    const target = located(file);
+    if (!existing.has(path.basename(target))) await io(target, () => writeAtomically(target, file.json));
+  }
+  const meta = located(shards.meta);
+  await io(meta, () => writeAtomically(meta, shards.meta.json));
+  const kept = new Set(shards.chunks.map((file) => path.basename(located(file))));
+  for (const name of existing) {
+    if (SEARCH_CHUNK_NAME.test(name) && !kept.has(name)) {
+      await io(path.join(shardFolder, name), () => rm(path.join(shardFolder, name), { force: true }));
+    }
+  }
+}
+
 /** Writes the feeds and the OpenSearch description beside the catalogue, each atomically. */
 async function writeFeeds(out: string, feeds: FeedFiles): Promise<void> {
   const folder = path.dirname(out);
@@ -415,6 +441,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const json = `${JSON.stringify(result.bundle)}\n`;
     const layout = layoutArchive(result.bundle);
     await writeArchive(options.out, json, layout);
+    await writeSearchShards(options.out, buildSearchShards(result.bundle));
     await writeFeeds(options.out, feedFiles(result.bundle, siteUrl));
     const ms = Math.round(performance.now() - started);
     const { issues, entries, papers } = result.stats;

@@ -278,6 +278,7 @@ describe('npm run build:data', () => {
       'feed.xml',
       'issues',
       'opensearch.xml',
+      'search',
     ]);
     const atom = parseXml(readFileSync(path.join(dir, 'feed.xml'), 'utf8')).documentElement;
     expect(children(atom, 'entry').map((entry) => child(entry, 'id').textContent)).toEqual(

@@ -1,63 +1,138 @@
 /**
  * What the search worker does with each message, apart from the thread it runs on: fetch and validate the archive's
  * files itself (so the page never copies them across), build the index, and answer searches with entry ids.
+ * Until the index is complete, plain queries are answered from the prebuilt search shards ({@link FirstAnswer}), and
+ * the whole archive downloads only after the first of those answers, so the two never compete.
  */
+import { recommenderFor } from '@/features/search/lib/recommend';
+import { loadFirstAnswer, type FirstAnswer } from '@/features/search/lib/first-answer';
 import { SearchEngine } from '@/features/search/lib/search-engine';
 import { toWireResponse, type FromSearchWorker, type ToSearchWorker } from '@/features/search/worker/protocol';
 import { fetchWholeBundle } from '@/lib/archive-files';
+import type { Catalogue } from '@/shared/archive-layout';
 
 /** Longer slices than on the main thread: they only delay searches that arrive while the index is being built. */
 const WORKER_SLICE_MS = 25;
+
+/** How long after `load` the whole archive waits for a first search (answered from the shards) before it downloads. */
+const IDLE_START_MS = 1000;
 
 function describe(error: unknown): string {
   return `search-worker: error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function loadEngine(post: (message: FromSearchWorker) => void): Promise<SearchEngine> {
-  const bundle = await fetchWholeBundle();
+async function loadEngine(post: (message: FromSearchWorker) => void, catalogue?: Catalogue): Promise<SearchEngine> {
+  const bundle = await fetchWholeBundle(undefined, catalogue);
   const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
   engine.subscribe(() => post({ type: 'status', status: engine.status }));
   void engine.start({ sliceMs: WORKER_SLICE_MS });
   return engine;
 }
 
+/** A function that turns a list of ids into a set, the same set as long as the list stays the same. */
+function lastSet(): (ids: readonly string[]) => ReadonlySet<string> {
+  let last: { key: string; ids: ReadonlySet<string> } = { key: '', ids: new Set() };
+  return (ids) => {
+    const key = ids.join('\n');
+    if (key !== last.key) last = { key, ids: new Set(ids) };
+    return last.ids;
+  };
+}
+
 /** A message handler that answers through `post`; one per worker. */
 export function createSearchHost(post: (message: FromSearchWorker) => void): (message: ToSearchWorker) => void {
   let engine: Promise<SearchEngine> | null = null;
-  // The last bookmark list seen, as one set, so the engine rebuilds its bookmark table only when bookmarks change.
-  let bookmarks: { key: string; ids: ReadonlySet<string> } = { key: '', ids: new Set() };
-  const bookmarkSet = (ids: string[]): ReadonlySet<string> => {
-    const key = ids.join('\n');
-    if (key !== bookmarks.key) bookmarks = { key, ids: new Set(ids) };
-    return bookmarks.ids;
-  };
+  /** The engine once loaded, to tell whether it is complete. */
+  let loaded: SearchEngine | null = null;
+  let firstAnswer: Promise<FirstAnswer | null> | null = null;
+  /** Starts downloading the whole archive for the engine (once): after a first answer, or when none can be given. */
+  let startEngine = () => {};
+  /** Searches being answered from the shards: the whole archive waits for them, so the two never compete. */
+  let answering = 0;
+  // The last bookmark and read lists seen, each as one set, so the engine rebuilds a table only when its list changes.
+  const bookmarkSet = lastSet();
+  const readSet = lastSet();
 
   return (message) => {
     if (message.type === 'load') {
       if (engine) return;
-      engine = loadEngine(post);
-      engine.catch((error: unknown) => post({ type: 'error', message: describe(error) }));
+      const prepared = loadFirstAnswer();
+      firstAnswer = prepared.then(({ answerer }) => answerer);
+      const started = new Promise<void>((resolve) => (startEngine = resolve));
+      engine = started.then(() => prepared).then(({ catalogue }) => loadEngine(post, catalogue ?? undefined));
+      engine.then(
+        (ready) => {
+          loaded = ready;
+        },
+        (error: unknown) => post({ type: 'error', message: describe(error) }),
+      );
+      void prepared.then(({ answerer }) => answerer ?? startEngine());
+      setTimeout(() => answering === 0 && startEngine(), IDLE_START_MS);
       return;
     }
     if (!engine) {
       post({ type: 'error', message: describe('search before load') });
       return;
     }
+    // Only a search may be answered before the whole archive is in.
+    if (message.type !== 'search') startEngine();
+    // "For you": ranked from the engine's entries by the recommender, built in slices on the first request.
+    if (message.type === 'recommend') {
+      const { id, request } = message;
+      void engine.then(
+        async (ready) => {
+          try {
+            const recommender = await recommenderFor(ready.entries, { sliceMs: WORKER_SLICE_MS });
+            post({ type: 'recommendations', id, response: recommender.recommend(request) });
+          } catch (error) {
+            post({ type: 'error', message: describe(error) });
+          }
+        },
+        // The failed load has already been reported.
+        () => undefined,
+      );
+      return;
+    }
     const { id, request } = message;
-    void engine.then(
-      (ready) => {
-        try {
-          post({
-            type: 'result',
-            id,
-            response: toWireResponse(ready.search({ ...request, bookmarkedIds: bookmarkSet(request.bookmarkedIds) })),
-          });
-        } catch (error) {
-          post({ type: 'error', message: describe(error) });
-        }
-      },
-      // The failed load has already been reported.
-      () => undefined,
-    );
+    const whole = engine;
+    const fromEngine = () => {
+      startEngine();
+      void whole.then(
+        (ready) => {
+          try {
+            post({
+              type: 'result',
+              id,
+              response: toWireResponse(
+                ready.search({
+                  ...request,
+                  bookmarkedIds: bookmarkSet(request.bookmarkedIds),
+                  readIds: readSet(request.readIds ?? []),
+                }),
+              ),
+            });
+          } catch (error) {
+            post({ type: 'error', message: describe(error) });
+          }
+        },
+        // The failed load has already been reported.
+        () => undefined,
+      );
+    };
+    if (!firstAnswer || loaded?.status === 'ready') {
+      fromEngine();
+      return;
+    }
+    // Before the engine is complete, a plain query is answered from the shards; anything else waits for the engine.
+    answering++;
+    void firstAnswer
+      .then((answerer) => (answerer && loaded?.status !== 'ready' ? answerer.answer(request) : null))
+      .catch(() => null)
+      .then((response) => {
+        answering--;
+        if (!response) return fromEngine();
+        post({ type: 'result', id, response });
+        startEngine();
+      });
   };
 }

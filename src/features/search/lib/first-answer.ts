@@ -1,0 +1,382 @@
+/**
+ * The first answers, before the full index is in: a plain query answered from the prebuilt search shards
+ * (src/shared/search-shards.ts) and only the issue files holding the results on screen, as Pagefind answers.
+ * Words are expanded, scored and combined exactly as the full engine does (ArchiveIndex.expandWord, visitExpansions,
+ * WordMatcher, rankEntries), so the results are the full engine's, in its order; facets wait for the full engine.
+ * Anything else (phrases, filters, identifiers, exclusions, facets, paper grouping or order, a word the archive
+ * lacks) is left to the full engine: {@link FirstAnswer.answer} returns null.
+ */
+import MiniSearch from 'minisearch';
+import { FIELD_BIT } from '@/features/search/lib/archive-index';
+import { bestSnippet, highlightText, type HighlightTerms } from '@/features/search/lib/highlight';
+import { highlightTermsFor, planQuery, type QueryWord } from '@/features/search/lib/query-plan';
+import { parseQuery } from '@/features/search/lib/query-parser';
+import { effectiveSort, rankEntries } from '@/features/search/lib/ranking';
+import type { WireSearchHit, WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
+import { fetchCatalogue, fetchIssueEntries, fetchJson } from '@/lib/archive-files';
+import type { Catalogue, CatalogueIssue } from '@/shared/archive-layout';
+import type { Entry } from '@/shared/bundle';
+import {
+  FIELD_BOOSTS,
+  prefixMatches,
+  SEARCH_FIELDS,
+  searchIndexOptions,
+  STEM_WEIGHT,
+  stemOf,
+  type SearchDocument,
+} from '@/shared/search-options';
+import {
+  chunkOfTerm,
+  chunksOfPrefix,
+  parseSearchChunk,
+  parseSearchShardsMeta,
+  SEARCH_SHARDS_PATH,
+  type SearchChunk,
+  type SearchShardsMeta,
+} from '@/shared/search-shards';
+
+/** As ArchiveIndex: the shortest word being typed whose other forms are looked up, and the shortest stem it extends. */
+const MIN_STEM_PREFIX = 4;
+
+/** Most chunks one query may fetch: a two-letter beginning can span many, and then the full index is not far off. */
+const MAX_CHUNKS = 12;
+
+/** Most results a first answer prepares: more means many issue files, as good as loading them all. */
+const MAX_LIMIT = 200;
+
+/** Reads the search options as MiniSearch merges them with its defaults, as ArchiveIndex reads them. */
+class SearchOptionsProbe extends MiniSearch<SearchDocument> {
+  get merged() {
+    return this._options.searchOptions;
+  }
+}
+
+/** MiniSearch's prefix weight and BM25+ parameters, exactly those the full index scores with. */
+const searchOptions = new SearchOptionsProbe(searchIndexOptions).merged;
+
+/** Where the first answer gets its files: each one fetched once, validated. */
+export interface FirstAnswerSource {
+  chunk(path: string): Promise<SearchChunk>;
+  issueEntries(issue: CatalogueIssue): Promise<Entry[]>;
+}
+
+/** The texts a snippet is chosen from, as the engine's `snippetPassages`: the summary, each paragraph, the paper title. */
+function snippetPassages(entry: Entry): string[] {
+  return [
+    entry.summary,
+    ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')),
+    entry.paper?.title ?? '',
+  ];
+}
+
+/** `2024-10-13` as 20241013, as ranking.ts sorts dates. */
+const dateNumber = (date: string | undefined) => Number(date?.replaceAll('-', '')) || 0;
+
+/** The terms of the chunks fetched for one query, in term order, with their postings. */
+class ChunkVocabulary {
+  private readonly postings = new Map<string, readonly number[]>();
+  private readonly sorted: string[] = [];
+
+  /** `chunks` in chunk order, so their terms are in term order. */
+  constructor(chunks: readonly SearchChunk[]) {
+    for (const chunk of chunks) {
+      for (const [term, postings] of chunk.terms) {
+        this.postings.set(term, postings);
+        this.sorted.push(term);
+      }
+    }
+  }
+
+  get(term: string): readonly number[] | undefined {
+    return this.postings.get(term);
+  }
+
+  /** Terms beginning with `prefix`, in term order (all of them: the prefix's chunks were fetched). */
+  atPrefix(prefix: string): string[] {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sorted[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: string[] = [];
+    for (let at = low; at < this.sorted.length && this.sorted[at]!.startsWith(prefix); at++)
+      found.push(this.sorted[at]!);
+    return found;
+  }
+}
+
+/** How a query word is expanded, as WordMatcher.expand and ArchiveIndex.expandWord decide it. */
+function wordForms(word: QueryWord): { prefix: boolean; stem: string; stems: boolean } {
+  const prefix = word.isLast && prefixMatches(word.term);
+  const stems = !(prefix && word.term.length < MIN_STEM_PREFIX);
+  return { prefix, stems, stem: stems ? stemOf(word.term) : word.term };
+}
+
+/** The first letters of a stem that all its forms begin with (ArchiveIndex.stemFamily). */
+const stemBeginning = (stem: string) => (stem.length > 2 ? stem.slice(0, -1) : stem);
+
+/** The chunks that hold every term a word can stand for. */
+function chunksOfWord(chunks: SearchShardsMeta['chunks'], word: QueryWord): number[] {
+  const { prefix, stems, stem } = wordForms(word);
+  const found = [chunkOfTerm(chunks, word.term)];
+  if (stems) found.push(...chunksOfPrefix(chunks, stemBeginning(stem)));
+  if (prefix) {
+    found.push(...chunksOfPrefix(chunks, word.term));
+    if (stem !== word.term && stem.length >= MIN_STEM_PREFIX && word.term.startsWith(stem))
+      found.push(...chunksOfPrefix(chunks, stem));
+  }
+  return found;
+}
+
+/** The terms a word stands for, with their weights: ArchiveIndex.expandWord over the fetched chunks. */
+function expandWord(vocabulary: ChunkVocabulary, word: QueryWord): [string, number][] {
+  const { prefix, stems, stem } = wordForms(word);
+  const term = word.term;
+  const weights = new Map<string, number>();
+  const offer = (candidate: string, weight: number) => {
+    if (weight > (weights.get(candidate) ?? 0)) weights.set(candidate, weight);
+  };
+  if (vocabulary.get(term)) offer(term, 1);
+  if (stems) {
+    for (const form of vocabulary.atPrefix(stemBeginning(stem)))
+      if (stemOf(form) === stem) offer(form, form === term ? 1 : STEM_WEIGHT);
+  }
+  if (prefix) {
+    const prefixWeight = (candidate: string) => {
+      const distance = Math.abs(candidate.length - term.length);
+      return (searchOptions.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance);
+    };
+    for (const candidate of vocabulary.atPrefix(term)) offer(candidate, prefixWeight(candidate));
+    if (stem !== term && stem.length >= MIN_STEM_PREFIX && term.startsWith(stem)) {
+      for (const candidate of vocabulary.atPrefix(stem)) offer(candidate, prefixWeight(candidate) * STEM_WEIGHT);
+    }
+  }
+  return [...weights];
+}
+
+/** Whether a request is a plain query the shards can answer exactly as the full engine would. */
+function isPlain(request: WireSearchRequest, parsed: ReturnType<typeof parseQuery>): boolean {
+  return (
+    parsed.phrases.length === 0 &&
+    parsed.excludedPhrases.length === 0 &&
+    parsed.excludedWords.length === 0 &&
+    parsed.filters.length === 0 &&
+    parsed.identifiers.length === 0 &&
+    parsed.excludedIdentifiers.length === 0 &&
+    Object.values(request.selection).every((values) => !values || values.length === 0) &&
+    !request.groupByPaper &&
+    request.sort !== 'paper' &&
+    request.limit <= MAX_LIMIT
+  );
+}
+
+/** Answers plain queries from the search shards until the full engine is ready. One per worker. */
+export class FirstAnswer {
+  private readonly entryCount: number;
+  /** First entry index of each issue, in archive order. */
+  private readonly issueStart: Int32Array;
+  private readonly dateRank: Int32Array;
+  private readonly fieldBits = SEARCH_FIELDS.map((field) => FIELD_BIT[field]);
+  private readonly boosts = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field]);
+
+  private constructor(
+    private readonly meta: SearchShardsMeta,
+    private readonly issues: readonly CatalogueIssue[],
+    private readonly source: FirstAnswerSource,
+  ) {
+    this.issueStart = new Int32Array(issues.length + 1);
+    issues.forEach((issue, r) => (this.issueStart[r + 1] = this.issueStart[r]! + issue.entryCount));
+    this.entryCount = this.issueStart[issues.length]!;
+    this.dateRank = this.dateRanks();
+  }
+
+  /** A first answerer, or null when the shards do not describe the catalogue's archive (one of them is stale). */
+  static create(meta: SearchShardsMeta, catalogue: Catalogue, source: FirstAnswerSource): FirstAnswer | null {
+    const { issues } = catalogue;
+    const agree =
+      meta.chunks.length > 0 &&
+      meta.averageLengths.length === SEARCH_FIELDS.length &&
+      meta.issues.length === issues.length &&
+      meta.issues.every(([id, count], r) => issues[r]!.id === id && issues[r]!.entryCount === count) &&
+      meta.documentCount === 2 * meta.issues.reduce((sum, [, count]) => sum + count, 0);
+    return agree ? new FirstAnswer(meta, catalogue.issues, source) : null;
+  }
+
+  /** Each entry's place newest first, as ranking.ts's archiveOrder (entries run issue by issue, in reading order). */
+  private dateRanks(): Int32Array {
+    const keys = new Float64Array(this.entryCount);
+    this.issues.forEach((issue, r) => {
+      const date = dateNumber(issue.date);
+      for (let i = this.issueStart[r]!; i < this.issueStart[r + 1]!; i++)
+        keys[i] = -date * 1e7 + r * 1000 + Math.min(i - this.issueStart[r]! + 1, 999);
+    });
+    const order = Array.from({ length: this.entryCount }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+    const ranks = new Int32Array(this.entryCount);
+    order.forEach((entry, rank) => (ranks[entry] = rank));
+    return ranks;
+  }
+
+  /** The issue holding entry `i` (binary search over the issues' first entries). */
+  private issueOf(i: number): number {
+    let low = 0;
+    let high = this.issues.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.issueStart[middle]! <= i) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** The full engine's answer to a plain query, without facets; null for anything else (the engine answers it). */
+  async answer(request: WireSearchRequest): Promise<WireSearchResponse | null> {
+    const parsed = parseQuery(request.query);
+    if (!isPlain(request, parsed)) return null;
+    const plan = planQuery(parsed);
+    if (plan.words.length === 0) return null;
+
+    const wanted = [...new Set(plan.words.flatMap((word) => chunksOfWord(this.meta.chunks, word)))].sort(
+      (a, b) => a - b,
+    );
+    if (wanted.length > MAX_CHUNKS) return null;
+    const vocabulary = new ChunkVocabulary(
+      await Promise.all(wanted.map((chunk) => this.source.chunk(this.meta.chunks[chunk]![1]))),
+    );
+    const expansions = plan.words.map((word) => expandWord(vocabulary, word));
+    // A word the archive lacks is respelt by the full engine, which needs the whole vocabulary.
+    if (expansions.some((terms) => terms.length === 0)) return null;
+
+    const { matches, scores, fields } = this.match(vocabulary, expansions);
+    const ranked = rankEntries(matches, effectiveSort(request.sort, true), true, scores, this.dateRank);
+    const highlight = highlightTermsFor(
+      plan,
+      expansions.flat().map(([term]) => term),
+    );
+    const shown = ranked.slice(0, Math.max(0, request.limit));
+    const entries = await this.entriesAt(shown);
+    return {
+      parsed,
+      total: ranked.length,
+      hits: shown.map((i, k) => this.hit(entries[k]!, fields[i]!, highlight)),
+      facets: [],
+      sort: effectiveSort(request.sort, true),
+      suggestion: null,
+      correction: null,
+      status: 'partial',
+    };
+  }
+
+  /**
+   * Entries matching every word, with scores and field masks: WordMatcher.match over ArchiveIndex.visitExpansions,
+   * with MiniSearch's BM25+ worked out from the postings' frequencies and field lengths.
+   */
+  private match(
+    vocabulary: ChunkVocabulary,
+    expansions: readonly (readonly [string, number][])[],
+  ): { matches: number[]; scores: Float64Array; fields: Uint8Array } {
+    const scores = new Float64Array(this.entryCount);
+    const fields = new Uint8Array(this.entryCount);
+    const wordHits = new Uint8Array(this.entryCount);
+    const lastWord = new Int16Array(this.entryCount).fill(-1);
+    const touched: number[] = [];
+    const { k, b, d } = searchOptions.bm25;
+    const documentCount = this.meta.documentCount;
+    expansions.forEach((terms, word) => {
+      for (const [term, weight] of terms) {
+        const postings = vocabulary.get(term)!;
+        let at = 0;
+        while (at < postings.length) {
+          const field = postings[at++]!;
+          const matching = postings[at++]!;
+          const inverseDocumentFrequency = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+          const averageLength = this.meta.averageLengths[field] || 1;
+          const boost = weight * this.boosts[field]!;
+          const bit = this.fieldBits[field]!;
+          let i = 0;
+          for (let n = 0; n < matching; n++) {
+            i += postings[at++]!;
+            const stored = postings[at++]!;
+            const frequency = stored < 0 ? postings[at++]! : 1;
+            const length = Math.abs(stored);
+            const bm25 =
+              inverseDocumentFrequency *
+              (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
+            // WordMatcher.record: an entry counts only while it has matched every earlier word.
+            if (lastWord[i] !== word) {
+              if (word === 0) {
+                if (wordHits[i] === 0) touched.push(i);
+                wordHits[i] = 1;
+              } else if (wordHits[i] === word) {
+                wordHits[i] = word + 1;
+              } else continue;
+              lastWord[i] = word;
+            }
+            scores[i]! += boost * bm25;
+            fields[i]! |= bit;
+          }
+        }
+      }
+    });
+    return { matches: touched.filter((i) => wordHits[i] === expansions.length), scores, fields };
+  }
+
+  /** The entries at these indices, from their issues' files (each fetched once). */
+  private async entriesAt(indices: readonly number[]): Promise<Entry[]> {
+    const issueIndices = [...new Set(indices.map((i) => this.issueOf(i)))];
+    const files = new Map(
+      await Promise.all(issueIndices.map(async (r) => [r, await this.source.issueEntries(this.issues[r]!)] as const)),
+    );
+    return indices.map((i) => {
+      const r = this.issueOf(i);
+      const entry = files.get(r)?.[i - this.issueStart[r]!];
+      if (entry?.issueId !== this.issues[r]!.id)
+        throw new Error(`first-answer: error: entry ${i} is not where the search index says`);
+      return entry;
+    });
+  }
+
+  private hit(entry: Entry, mask: number, highlight: HighlightTerms): WireSearchHit {
+    return {
+      entry,
+      fields: SEARCH_FIELDS.filter((field) => mask & FIELD_BIT[field]),
+      headline: highlightText(entry.headline, highlight),
+      snippet: bestSnippet(snippetPassages(entry), highlight),
+      coverage: [entry],
+    };
+  }
+}
+
+/** Remembers each fetch by key, forgetting failures so they can be tried again. */
+function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const loaded = new Map<string, Promise<T>>();
+  return (key) => {
+    let found = loaded.get(key);
+    if (!found) {
+      found = load(key);
+      found.catch(() => loaded.delete(key));
+      loaded.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Downloads the catalogue and the shards' meta file, for a {@link FirstAnswer} over this origin's files. The answerer
+ * is null when the archive has no shards or they do not match the catalogue; the catalogue is null when it failed.
+ */
+export async function loadFirstAnswer(): Promise<{ answerer: FirstAnswer | null; catalogue: Catalogue | null }> {
+  const [catalogue, meta] = await Promise.all([
+    fetchCatalogue().catch(() => null),
+    fetchJson(SEARCH_SHARDS_PATH, undefined)
+      .then(parseSearchShardsMeta)
+      .catch(() => null),
+  ]);
+  if (!catalogue || !meta) return { answerer: null, catalogue };
+  const chunk = once(async (path) => parseSearchChunk(await fetchJson(path, undefined)));
+  const issueById = new Map(catalogue.issues.map((issue) => [issue.id, issue]));
+  const issueEntries = once((id) => fetchIssueEntries(catalogue, issueById.get(id)!));
+  const answerer = FirstAnswer.create(meta, catalogue, { chunk, issueEntries: (issue) => issueEntries(issue.id) });
+  return { answerer, catalogue };
+}

@@ -1,0 +1,115 @@
+/**
+ * The prebuilt search shards: the archive's index terms split by term range into small files, so the search worker can
+ * answer a plain query from a few of them before the whole archive has downloaded (as Pagefind does).
+ *
+ * - `data/search/index.json` ({@link SEARCH_SHARDS_PATH}): the shards' {@link SearchShardsMeta}: how many documents the
+ *   full index holds, each field's average length as MiniSearch computes it, each issue's entry count in archive order
+ *   (entry index → issue), and the first term of every chunk with its file.
+ * - `data/search/terms-<n>.<content hash>.json`: one {@link SearchChunk}, the postings of a range of terms, sorted.
+ *
+ * A term's postings are one flat list of numbers, field by field in {@link SEARCH_FIELDS} order: the field's index, how
+ * many entries have the term in it, then for each entry (ascending) the gap from the previous entry's index (the first:
+ * the index itself) and the field's length in that entry, negated when the term occurs more than once there, in which
+ * case the number of occurrences follows. That is everything MiniSearch's BM25+ needs, so a score worked out from a
+ * shard is the full index's score. Relative imports only: scripts/ loads this under plain tsx.
+ */
+import { z } from './zod';
+import { parseVersioned, SCHEMA_VERSION } from './bundle';
+
+/** Where the worker finds the shards' meta file, relative to the site root. */
+export const SEARCH_SHARDS_PATH = 'data/search/index.json';
+
+/** The folder of the shard files, relative to the site root. */
+export const SEARCH_SHARD_FOLDER = 'data/search';
+
+/** A chunk file's name in {@link SEARCH_SHARD_FOLDER}: `terms-<n>.<ten hex digits>.json`. */
+export const SEARCH_CHUNK_NAME = /^terms-\d+\.[0-9a-f]{10}\.json$/;
+
+/** Runtime shape check of the meta file. */
+export const searchShardsMetaSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Documents in the full index: two per entry (titles, text). */
+  documentCount: z.number(),
+  /** Each field's average length, in {@link SEARCH_FIELDS} order, exactly as MiniSearch computes it. */
+  averageLengths: z.array(z.number()),
+  /** Each issue's id and number of entries, in archive order (newest first). */
+  issues: z.array(z.tuple([z.string(), z.number()])),
+  /** Each chunk's first term and its file (relative to the site root), in term order. */
+  chunks: z.array(z.tuple([z.string(), z.string().check(z.regex(/^data\/search\/terms-\d+\.[0-9a-f]{10}\.json$/))])),
+});
+
+/** Runtime shape check of a chunk file. */
+export const searchChunkSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Terms in order, each with its postings (see the module comment). */
+  terms: z.array(z.tuple([z.string(), z.array(z.number())])),
+});
+
+/** What the worker reads first: how to find a term's chunk and an entry's issue. */
+export type SearchShardsMeta = z.output<typeof searchShardsMetaSchema>;
+/** The postings of a range of terms. */
+export type SearchChunk = z.output<typeof searchChunkSchema>;
+
+/**
+ * Validates unknown JSON as the shards' meta file.
+ * @throws {BundleError} naming the first problems found.
+ */
+export function parseSearchShardsMeta(value: unknown): SearchShardsMeta {
+  return parseVersioned(searchShardsMetaSchema, value, 'search index');
+}
+
+/**
+ * Validates unknown JSON as a chunk file.
+ * @throws {BundleError} naming the first problems found.
+ */
+export function parseSearchChunk(value: unknown): SearchChunk {
+  return parseVersioned(searchChunkSchema, value, 'search index chunk');
+}
+
+/** The index of the chunk that would hold `term`: the last whose first term is not after it (0 if none). */
+export function chunkOfTerm(chunks: SearchShardsMeta['chunks'], term: string): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (chunks[middle]![0] <= term) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The indices of the chunks that hold every term beginning with `prefix` (the term itself included). */
+export function chunksOfPrefix(chunks: SearchShardsMeta['chunks'], prefix: string): number[] {
+  if (chunks.length === 0) return [];
+  const found = [chunkOfTerm(chunks, prefix)];
+  for (let next = found[0]! + 1; next < chunks.length && chunks[next]![0].startsWith(prefix); next++) found.push(next);
+  return found;
+}
+
+/** One entry's occurrence of a term in one field. */
+export interface ShardPosting {
+  /** Index of the field in {@link SEARCH_FIELDS}. */
+  field: number;
+  /** How many entries have the term in this field. */
+  matching: number;
+  entry: number;
+  /** The field's length in the entry (distinct words, as MiniSearch counts them). */
+  length: number;
+  frequency: number;
+}
+
+/** Calls `visit` for each posting of a term's encoded postings, field by field, entries ascending. */
+export function visitShardPostings(postings: readonly number[], visit: (posting: ShardPosting) => void): void {
+  let at = 0;
+  while (at < postings.length) {
+    const field = postings[at++]!;
+    const matching = postings[at++]!;
+    let entry = 0;
+    for (let k = 0; k < matching; k++) {
+      entry += postings[at++]!;
+      const stored = postings[at++]!;
+      const frequency = stored < 0 ? postings[at++]! : 1;
+      visit({ field, matching, entry, length: Math.abs(stored), frequency });
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../../scripts/lib/build-archive';
+import { buildSearchShards } from '../../scripts/lib/search-shards';
+import type { ArchiveBundle } from '../../src/shared/bundle';
+import {
+  processIndexTerm,
+  SEARCH_FIELDS,
+  textDocument,
+  titleDocument,
+  tokenizeField,
+} from '../../src/shared/search-options';
+import {
+  chunkOfTerm,
+  chunksOfPrefix,
+  parseSearchChunk,
+  parseSearchShardsMeta,
+  visitShardPostings,
+  type SearchChunk,
+} from '../../src/shared/search-shards';
+import { entry, SEED_FILE, seedTables, seedText } from './helpers';
+
+function seedBundle(): ArchiveBundle {
+  const { bundle } = buildArchive([{ file: SEED_FILE, text: seedText }], seedTables);
+  if (!bundle) throw new Error('the seed did not build');
+  return bundle;
+}
+
+const seed = seedBundle();
+
+describe('search shards', () => {
+  it('are written deterministically, and every word of every entry is in the chunk its term sorts into', () => {
+    const shards = buildSearchShards(seed, 6000);
+    expect(buildSearchShards(structuredClone(seed), 6000)).toEqual(shards);
+    const meta = parseSearchShardsMeta(JSON.parse(shards.meta.json));
+    expect(meta.documentCount).toBe(seed.entries.length * 2);
+    expect(meta.issues.map(([id, count]) => [id, count])).toEqual(
+      seed.issues.map((issue) => [issue.id, issue.entryIds.length]),
+    );
+    const chunks: SearchChunk[] = shards.chunks.map((file) => parseSearchChunk(JSON.parse(file.json)));
+    const terms = chunks.flatMap((chunk) => chunk.terms.map(([term]) => term));
+    expect(terms).toEqual([...terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const postingsOf = new Map(chunks.flatMap((chunk, c) => chunk.terms.map(([term, p]) => [term, { c, p }])));
+
+    const entriesOf = new Map<string, Set<number>>();
+    const missing: string[] = [];
+    seed.entries.forEach((entry, i) => {
+      const documents = { ...titleDocument(entry, i), ...textDocument(entry, i) };
+      SEARCH_FIELDS.forEach((field, f) => {
+        for (const word of tokenizeField(documents[field] ?? '', field)) {
+          const term = processIndexTerm(word);
+          if (!term) continue;
+          const found = postingsOf.get(term);
+          if (found?.c !== chunkOfTerm(meta.chunks, term)) {
+            missing.push(`${term}: not in its chunk`);
+            continue;
+          }
+          const key = `${term} ${f}`;
+          let entries = entriesOf.get(key);
+          if (!entries) {
+            entries = new Set();
+            visitShardPostings(found.p, (posting) => {
+              if (posting.field === f) entries!.add(posting.entry);
+            });
+            entriesOf.set(key, entries);
+          }
+          if (!entries.has(i)) missing.push(`${term}: entry ${i} missing from ${field}`);
+        }
+      });
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('find every term beginning with a prefix in the chunks named for it', () => {
+    const shards = buildSearchShards(seed, 3000);
+    const meta = parseSearchShardsMeta(JSON.parse(shards.meta.json));
+    const chunks = shards.chunks.map((file) => parseSearchChunk(JSON.parse(file.json)));
+    const terms = chunks.flatMap((chunk) => chunk.terms.map(([term]) => term));
+    for (const prefix of ['re', 'reason', 'mo', 'tra', 'zz', '0']) {
+      const named = chunksOfPrefix(meta.chunks, prefix).flatMap((c) => chunks[c]!.terms.map(([term]) => term));
+      expect(
+        named.filter((term) => term.startsWith(prefix)),
+        prefix,
+      ).toEqual(terms.filter((term) => term.startsWith(prefix)));
+    }
+  });
+
+  it('are empty for a bundle whose entries are not in issue order', () => {
+    const shuffled = structuredClone(seed);
+    shuffled.entries.reverse();
+    const shards = buildSearchShards(shuffled);
+    expect(shards.chunks).toEqual([]);
+    expect(parseSearchShardsMeta(JSON.parse(shards.meta.json)).issues).toEqual([]);
+  });
+
+  it('are written by build:data beside the catalogue, and chunks no longer named are removed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'frontier-shards-'));
+    const out = path.join(dir, 'archive.json');
+    const build = (input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--input', input, '--out', out], {
+        encoding: 'utf8',
+      }).status;
+    const named = () => {
+      const meta = parseSearchShardsMeta(JSON.parse(readFileSync(path.join(dir, 'search/index.json'), 'utf8')));
+      return meta.chunks.map(([, file]) => path.basename(file)).sort();
+    };
+    expect(build(SEED_FILE)).toBe(0);
+    const first = named();
+    expect(first.length).toBeGreaterThan(0);
+    expect(readdirSync(path.join(dir, 'search')).sort()).toEqual([...first, 'index.json'].sort());
+
+    const small = path.join(dir, 'small.md');
+    writeFileSync(small, `***Nov 2, 2024***\n\n${entry(1, 'Sparse Attention for Long Context')}`);
+    writeFileSync(path.join(dir, 'search', 'notes.txt'), 'not ours\n');
+    expect(build(small)).toBe(0);
+    const second = named();
+    expect(second).not.toEqual(first);
+    for (const name of first)
+      if (!second.includes(name)) expect(existsSync(path.join(dir, 'search', name))).toBe(false);
+    expect(readdirSync(path.join(dir, 'search')).sort()).toEqual([...second, 'index.json', 'notes.txt'].sort());
+  });
+});

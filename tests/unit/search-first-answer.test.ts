@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { layoutArchive } from '../../scripts/lib/archive-layout';
+import { buildSearchShards } from '../../scripts/lib/search-shards';
+import type { FromSearchWorker, WireSearchRequest } from '@/features/search/worker/protocol';
+import { createSearchHost } from '@/features/search/worker/search-host';
+import { SEARCH_SHARDS_PATH } from '@/shared/search-shards';
+import type { ArchiveBundle } from '@/shared/bundle';
+import { fixtureBundle } from '../support/fixture-bundle';
+import { searchableArchive } from '../support/search-engine';
+
+/** Every file the build writes for `bundle`, by path, and a fetch that serves them and logs what was asked. */
+function servedArchive(bundle: ArchiveBundle, withShards = true) {
+  const layout = layoutArchive(bundle);
+  const shards = buildSearchShards(bundle);
+  const files = new Map(
+    [layout.catalogue, ...layout.issueFiles, ...(withShards ? [shards.meta, ...shards.chunks] : [])].map((file) => [
+      file.path,
+      file.json,
+    ]),
+  );
+  const requested: string[] = [];
+  const fetchMock = vi.fn((input: RequestInfo | URL) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const path = [...files.keys()].find((candidate) => url.endsWith(candidate));
+    requested.push(path ?? url);
+    if (path === undefined) return Promise.resolve(new Response('Not found', { status: 404 }));
+    return Promise.resolve(new Response(files.get(path), { headers: { 'Content-Type': 'application/json' } }));
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { requested, issueFiles: layout.issueFiles.map((file) => file.path) };
+}
+
+/** A host and what it has said, each message with the files requested until then. */
+function host() {
+  const said: { message: FromSearchWorker; requested: string[] }[] = [];
+  let requested: string[] = [];
+  const handle = createSearchHost((message) => said.push({ message, requested: [...requested] }));
+  return {
+    said,
+    watch: (log: string[]) => (requested = log),
+    handle,
+    /** Resolves with the result of search `id`, and the files requested before it was sent. */
+    result: (id: number) =>
+      vi.waitFor(() => {
+        const found = said.find(({ message }) => message.type === 'result' && message.id === id);
+        if (!found || found.message.type !== 'result') throw new Error(`no result ${id} yet`);
+        return { response: found.message.response, requested: found.requested };
+      }),
+  };
+}
+
+function request(query: string): WireSearchRequest {
+  return { query, selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: [], limit: 20 };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the search worker’s first answer', () => {
+  it('answers a plain query from the search shards and one issue file, before the whole archive is fetched', async () => {
+    const served = servedArchive(fixtureBundle);
+    const worker = host();
+    worker.watch(served.requested);
+    worker.handle({ type: 'load' });
+    worker.handle({ type: 'search', id: 1, request: request('parrots') });
+
+    const { response, requested } = await worker.result(1);
+    const { ids } = await searchableArchive(fixtureBundle);
+    expect(response.hits.map((hit) => hit.entry.id)).toEqual(ids('parrots'));
+    expect(response.hits.length).toBeGreaterThan(0);
+    expect(requested).toContain(SEARCH_SHARDS_PATH);
+    // Only the file of the issue holding the result: the rest of the archive downloads after the answer.
+    const issueFilesBefore = requested.filter((path) => served.issueFiles.includes(path));
+    expect(issueFilesBefore).toHaveLength(1);
+    expect(issueFilesBefore[0]).toContain('2024-10-27');
+
+    // Then the whole archive loads, and the complete engine answers with facets.
+    await vi.waitFor(() =>
+      expect(worker.said.map(({ message }) => message)).toContainEqual({ type: 'status', status: 'ready' }),
+    );
+    expect(new Set(served.requested.filter((path) => served.issueFiles.includes(path))).size).toBe(
+      served.issueFiles.length,
+    );
+    worker.handle({ type: 'search', id: 2, request: request('parrots') });
+    const complete = await worker.result(2);
+    expect(complete.response.hits.map((hit) => hit.entry.id)).toEqual(ids('parrots'));
+    expect(complete.response.facets.length).toBeGreaterThan(0);
+  });
+
+  it('loads the whole archive on its own when no search comes', async () => {
+    const served = servedArchive(fixtureBundle);
+    const worker = host();
+    worker.handle({ type: 'load' });
+    await vi.waitFor(
+      () => expect(worker.said.map(({ message }) => message)).toContainEqual({ type: 'status', status: 'ready' }),
+      { timeout: 5000 },
+    );
+    expect(new Set(served.requested.filter((path) => served.issueFiles.includes(path))).size).toBe(
+      served.issueFiles.length,
+    );
+  });
+
+  it('leaves a query with a filter to the complete engine', async () => {
+    const served = servedArchive(fixtureBundle);
+    const worker = host();
+    worker.watch(served.requested);
+    worker.handle({ type: 'load' });
+    worker.handle({ type: 'search', id: 1, request: request('"mixture of experts"') });
+    const { response, requested } = await worker.result(1);
+    expect(requested.filter((path) => served.issueFiles.includes(path))).toHaveLength(served.issueFiles.length);
+    expect(response.status).not.toBe('idle');
+  });
+
+  it('searches as before when the archive has no search shards', async () => {
+    const served = servedArchive(fixtureBundle, false);
+    const worker = host();
+    worker.watch(served.requested);
+    worker.handle({ type: 'load' });
+    worker.handle({ type: 'search', id: 1, request: request('parrots') });
+    const { requested } = await worker.result(1);
+    expect(requested.some((url) => url.endsWith(SEARCH_SHARDS_PATH))).toBe(true);
+    expect(requested.filter((path) => served.issueFiles.includes(path))).toHaveLength(served.issueFiles.length);
+    expect(worker.said.some(({ message }) => message.type === 'error')).toBe(false);
+  });
+});

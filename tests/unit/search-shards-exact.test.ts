@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { layoutArchive } from '../../scripts/lib/archive-layout';
+import { buildArchive } from '../../scripts/lib/build-archive';
+import { buildSearchShards, type SearchShardFiles } from '../../scripts/lib/search-shards';
+import { syntheticArchive } from '../../scripts/bench/synthetic-archive';
+import { FirstAnswer } from '@/features/search/lib/first-answer';
+import type { WireSearchRequest } from '@/features/search/worker/protocol';
+import { parseCatalogue } from '@/shared/archive-layout';
+import type { ArchiveBundle } from '@/shared/bundle';
+import { parseSearchChunk, parseSearchShardsMeta } from '@/shared/search-shards';
+import { searchableArchive } from '../support/search-engine';
+import { SEED_FILE, seedTables, seedText } from '../scripts/helpers';
+
+function seedBundle(): ArchiveBundle {
+  const { bundle } = buildArchive([{ file: SEED_FILE, text: seedText }], seedTables);
+  if (!bundle) throw new Error('the seed did not build');
+  return bundle;
+}
+
+const seed = seedBundle();
+/** A first answerer over in-memory shard files, and the chunk files it asked for. */
+function firstAnswerOver(bundle: ArchiveBundle, shards: SearchShardFiles) {
+  const catalogue = parseCatalogue(JSON.parse(layoutArchive(bundle).catalogue.json));
+  const chunks = new Map(shards.chunks.map((file) => [file.path, parseSearchChunk(JSON.parse(file.json))]));
+  const fetched: string[] = [];
+  const answerer = FirstAnswer.create(parseSearchShardsMeta(JSON.parse(shards.meta.json)), catalogue, {
+    chunk: (path) => {
+      fetched.push(path);
+      const chunk = chunks.get(path);
+      return chunk ? Promise.resolve(chunk) : Promise.reject(new Error(`no chunk ${path}`));
+    },
+    issueEntries: (issue) => Promise.resolve(bundle.entries.filter((entry) => entry.issueId === issue.id)),
+  });
+  if (!answerer) throw new Error('the shards do not match the catalogue');
+  return { answerer, fetched };
+}
+
+const PLAIN_QUERIES = [
+  'reasoning',
+  'mixture of experts',
+  'transformers',
+  'reaso',
+  'open source language model',
+  'agents benchmark',
+  'Google',
+  'robot',
+  'trans',
+];
+
+describe('first answers from the search shards', () => {
+  it('give the full engine’s results, in its order, with its headlines, snippets and fields', async () => {
+    const { search } = await searchableArchive(seed);
+    const { answerer } = firstAnswerOver(seed, buildSearchShards(seed));
+    for (const query of PLAIN_QUERIES) {
+      for (const sort of ['relevance', 'newest', 'oldest'] as const) {
+        const request = { query, selection: {}, sort, groupByPaper: false, limit: 25 };
+        const full = search(query, { ...request, bookmarkedIds: new Set() });
+        const first = await answerer.answer({ ...request, bookmarkedIds: [] });
+        expect(first, query).not.toBeNull();
+        expect(full.total, query).toBeGreaterThan(0);
+        expect(first!.total, query).toBe(full.total);
+        expect(
+          first!.hits.map(({ entry, fields, headline, snippet }) => ({ id: entry.id, fields, headline, snippet })),
+          `${query} (${sort})`,
+        ).toEqual(
+          full.hits.map(({ entry, fields, headline, snippet }) => ({ id: entry.id, fields, headline, snippet })),
+        );
+      }
+    }
+  });
+
+  it('give the same results from small chunks, where a word’s forms span several', async () => {
+    const { ids } = await searchableArchive(seed);
+    const shards = buildSearchShards(seed, 4000);
+    expect(shards.chunks.length).toBeGreaterThan(30);
+    const { answerer, fetched } = firstAnswerOver(seed, shards);
+    for (const query of ['reasoning', 'mixture of experts', 'transformers', 'reaso', 'models']) {
+      const first = await answerer.answer({
+        query,
+        selection: {},
+        sort: 'relevance',
+        groupByPaper: false,
+        bookmarkedIds: [],
+        limit: 20,
+      });
+      expect(
+        first?.hits.map((hit) => hit.entry.id),
+        query,
+      ).toEqual(ids(query, { limit: 20 }));
+    }
+    // Only the chunks of the words asked for, never the whole index.
+    expect(new Set(fetched).size).toBeLessThan(shards.chunks.length / 2);
+  });
+
+  it('match the full engine on a larger synthetic archive', async () => {
+    const bundle = syntheticArchive(seed, 1500);
+    const { ids } = await searchableArchive(bundle);
+    const { answerer } = firstAnswerOver(bundle, buildSearchShards(bundle));
+    for (const query of ['reasoning', 'mixture of experts', 'reaso', 'language models']) {
+      const first = await answerer.answer({
+        query,
+        selection: {},
+        sort: 'relevance',
+        groupByPaper: false,
+        bookmarkedIds: [],
+        limit: 20,
+      });
+      expect(
+        first?.hits.map((hit) => hit.entry.id),
+        query,
+      ).toEqual(ids(query, { limit: 20 }));
+    }
+  });
+
+  it('leave to the full engine what they cannot answer exactly', async () => {
+    const { answerer } = firstAnswerOver(seed, buildSearchShards(seed));
+    const request: WireSearchRequest = {
+      query: '',
+      selection: {},
+      sort: 'relevance',
+      groupByPaper: false,
+      bookmarkedIds: [],
+      limit: 20,
+    };
+    for (const query of [
+      '"mixture of experts"',
+      'reasoning -agents',
+      'org:google',
+      'arXiv:2410.21647',
+      'reasonnig',
+      '',
+    ]) {
+      expect(await answerer.answer({ ...request, query }), query).toBeNull();
+    }
+    expect(await answerer.answer({ ...request, query: 'reasoning', groupByPaper: true })).toBeNull();
+    expect(await answerer.answer({ ...request, query: 'reasoning', selection: { topic: ['Agents'] } })).toBeNull();
+  });
+
+  it('are not given from shards of another archive', () => {
+    const shuffled = structuredClone(seed);
+    shuffled.entries.reverse();
+    const catalogue = parseCatalogue(JSON.parse(layoutArchive(seed).catalogue.json));
+    const source = { chunk: () => Promise.reject(new Error('none')), issueEntries: () => Promise.resolve([]) };
+    const meta = (bundle: ArchiveBundle) => parseSearchShardsMeta(JSON.parse(buildSearchShards(bundle).meta.json));
+    expect(FirstAnswer.create(meta(shuffled), catalogue, source)).toBeNull();
+    const older = structuredClone(seed);
+    older.issues = older.issues.slice(1);
+    older.entries = older.entries.filter((entry) => entry.issueId !== seed.issues[0]!.id);
+    expect(FirstAnswer.create(meta(older), catalogue, source)).toBeNull();
+    expect(FirstAnswer.create(meta(seed), catalogue, source)).not.toBeNull();
+  });
+});
