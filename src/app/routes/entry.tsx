@@ -5,6 +5,8 @@ import { issueIdOfEntry } from '@/shared/archive-layout';
 import { NotFoundView } from '@/components/not-found-view';
 import { BookmarkToggle } from '@/features/bookmarks/components/bookmark-toggle';
 import { EntryView } from '@/features/entries/components/entry-view';
+import { MarkReadOnOpen } from '@/features/reading/components/mark-read-on-open';
+import { ReadToggle } from '@/features/reading/components/read-toggle';
 
 export function Component() {
   const { entryId = '' } = useParams();
@@ -21,7 +23,13 @@ export function Component() {
             key={entry.id}
             archive={archive}
             entry={entry}
-            actions={<BookmarkToggle entryId={entry.id} headline={entry.headline} showLabel />}
+            actions={
+              <>
+                <MarkReadOnOpen entryId={entry.id} />
+                <BookmarkToggle entryId={entry.id} headline={entry.headline} showLabel />
+                <ReadToggle entryId={entry.id} headline={entry.headline} />
+              </>
+            }
           />
         );
       }}

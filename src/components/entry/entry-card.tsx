@@ -16,6 +16,10 @@ export interface EntryCardProps {
   showIssue?: boolean;
   /** Extra content under the summary, e.g. search match highlights. */
   children?: ReactNode;
+  /** Read entries are dimmed; unread ones keep full weight. */
+  read?: boolean;
+  /** Controls at the foot of the card, e.g. a mark-read toggle; kept out of the headline's row so it keeps its width. */
+  footer?: ReactNode;
 }
 
 /**
@@ -23,7 +27,15 @@ export interface EntryCardProps {
  * paper links.
  * The card is focusable (`j`/`k` move between cards) and opens the entry on Enter.
  */
-export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false, children }: EntryCardProps) {
+export function EntryCard({
+  entry,
+  headingLevel = 2,
+  actions,
+  showIssue = false,
+  children,
+  read = false,
+  footer,
+}: EntryCardProps) {
   const navigate = useNavigate();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `entry-${entry.id}-headline`;
@@ -36,6 +48,7 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
   return (
     <article
       data-entry-id={entry.id}
+      data-read={read || undefined}
       tabIndex={-1}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
@@ -54,19 +67,25 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
           >
             <EntryDates entry={entry} showIssue={showIssue} />
           </p>
+          {/* Not text-balance or text-pretty: both break a long headline early, leaving width unused. */}
           <Heading
             id={headingId}
-            className={`text-lg leading-snug font-semibold text-balance text-stone-900 sm:text-xl dark:text-stone-50 ${actions ? 'pr-12' : ''}`}
+            className={`text-lg leading-snug sm:text-xl ${read ? 'font-medium text-stone-600 dark:text-stone-400' : 'font-semibold text-stone-900 dark:text-stone-50'}`}
           >
+            {/* Clears the actions only where they overlap the headline's first line, so the other lines keep the full width. */}
+            {actions && <span aria-hidden="true" className="float-right h-3 w-12 sm:h-4" />}
             <Link
               to={entryPath(entry.id)}
               className="underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
             >
               <span className="sr-only">{entry.position}.</span> {entry.headline}
+              {read && <span className="sr-only"> (read)</span>}
             </Link>
           </Heading>
           {entry.summary && (
-            <p className="mt-2 max-w-[70ch] leading-relaxed text-pretty text-stone-700 dark:text-stone-300">
+            <p
+              className={`mt-2 max-w-[70ch] leading-relaxed text-pretty ${read ? 'text-stone-600 dark:text-stone-400' : 'text-stone-700 dark:text-stone-300'}`}
+            >
               {entry.summary}
             </p>
           )}
@@ -76,6 +95,7 @@ export function EntryCard({ entry, headingLevel = 2, actions, showIssue = false,
             <TopicChips topics={entry.topics} />
             <ResourceLinkList links={resourceLinks(entry)} about={entry.headline} />
           </div>
+          {footer && <div className="mt-3 flex flex-wrap items-center gap-2 print:hidden">{footer}</div>}
         </div>
         {/* Top right, so the headline and summary keep the card's full width on narrow screens. */}
         {actions && <div className="absolute top-3 right-3 sm:top-4 sm:right-4 print:hidden">{actions}</div>}

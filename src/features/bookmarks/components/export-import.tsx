@@ -6,11 +6,12 @@ import { reportSentence, type Bookmark, type ReadReport } from '@/features/bookm
 import type { ImportSummary } from '@/features/bookmarks/lib/bookmark-merge';
 import { getBookmarkStore } from '@/features/bookmarks/lib/bookmark-store';
 import { downloadText } from '@/features/bookmarks/lib/download';
-import { readBackup, toBackupJson } from '@/features/bookmarks/lib/export-backup';
+import { readBackup, readReadingBackup, toBackupJson } from '@/features/bookmarks/lib/export-backup';
 import { toBibtex } from '@/features/bookmarks/lib/export-bibtex';
 import { toCslJson } from '@/features/bookmarks/lib/export-csl';
 import { toMarkdown } from '@/features/bookmarks/lib/export-markdown';
 import type { ExportRecord } from '@/features/bookmarks/lib/export-record';
+import { getReadStore } from '@/lib/read-state/read-store';
 
 export interface ExportImportProps {
   /** The bookmarks shown, in the order shown: what BibTeX, CSL-JSON and Markdown export. */
@@ -22,7 +23,7 @@ export interface ExportImportProps {
 }
 
 type ImportResult =
-  | { ok: true; summary: ImportSummary; report: ReadReport; fileName: string }
+  | { ok: true; summary: ImportSummary; report: ReadReport; newlyRead: number | null; fileName: string }
   | { ok: false; message: string; fileName: string };
 
 /** Reads a chosen file as text. */
@@ -55,10 +56,15 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
     setResult(null);
     setProgress(0);
     try {
-      const { envelope, report } = await readBackup(await readText(file), {
+      const text = await readText(file);
+      const { envelope, report } = await readBackup(text, {
         onProgress: (done, total) => setProgress(total ? done / total : 1),
       });
-      setResult({ ok: true, summary: getBookmarkStore().importEnvelope(envelope), report, fileName: file.name });
+      // Read before anything is imported, so a file whose read marks are unreadable changes nothing.
+      const reading = await readReadingBackup(text);
+      const summary = getBookmarkStore().importEnvelope(envelope);
+      const newlyRead = reading ? getReadStore().importEnvelope(reading.envelope) : null;
+      setResult({ ok: true, summary, report, newlyRead, fileName: file.name });
     } catch (error) {
       setResult({ ok: false, message: error instanceof Error ? error.message : String(error), fileName: file.name });
     } finally {
@@ -117,7 +123,7 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
           onClick={() =>
             downloadText(
               `frontier-reader-bookmarks-${stamp()}.json`,
-              toBackupJson(all, new Date().toISOString()),
+              toBackupJson(all, new Date().toISOString(), getReadStore().getState().envelope),
               'application/json',
             )
           }
@@ -142,6 +148,8 @@ export function ExportImport({ records, all, scope }: ExportImportProps) {
           <p className="text-stone-800 dark:text-stone-200">
             Imported {result.fileName}: {result.summary.added.length} added, {result.summary.updated.length} updated,{' '}
             {result.summary.unchanged.length} unchanged.{reportSentence(result.report, ' ')}
+            {result.newlyRead !== null &&
+              ` Read marks: ${result.newlyRead} more ${result.newlyRead === 1 ? 'entry' : 'entries'} marked read.`}
           </p>
         )}
         {result?.ok === false && (

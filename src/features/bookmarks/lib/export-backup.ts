@@ -8,13 +8,40 @@ import {
   type ChunkOptions,
   type ReadEnvelope,
 } from '@/features/bookmarks/lib/bookmark-model';
+import type { ReadStateEnvelope, ReadStateReport } from '@/lib/read-state/read-model';
 
 /** Marks a file as a Frontier Reader bookmark backup. */
 export const BACKUP_FORMAT = 'frontier-reader-bookmarks';
 
-/** The JSON backup: every bookmark with its note, tags and snapshot. */
-export function toBackupJson(bookmarks: readonly Bookmark[], exportedAt: string): string {
-  return `${JSON.stringify({ format: BACKUP_FORMAT, version: BOOKMARKS_VERSION, exportedAt, items: bookmarks }, null, 2)}\n`;
+/**
+ * The JSON backup: every bookmark with its note, tags and snapshot, and, when given, the read marks and last visit
+ * (`reading`, which older versions ignore).
+ */
+export function toBackupJson(
+  bookmarks: readonly Bookmark[],
+  exportedAt: string,
+  reading: ReadStateEnvelope | null = null,
+): string {
+  const backup = { format: BACKUP_FORMAT, version: BOOKMARKS_VERSION, exportedAt, items: bookmarks };
+  return `${JSON.stringify(reading ? { ...backup, reading } : backup, null, 2)}\n`;
+}
+
+/**
+ * The read marks and last visit a backup holds, read item by item; null when it holds none (older backups).
+ * The validator loads on demand, so the first page, which can export bookmarks, does not carry it.
+ * @throws {BookmarksFormatError} when the file is not a backup, or its read state cannot be read at all.
+ */
+export async function readReadingBackup(
+  text: string,
+): Promise<{ envelope: ReadStateEnvelope; report: ReadStateReport } | null> {
+  const value = openBackup(text);
+  if (typeof value !== 'object' || value === null || !('reading' in value) || value.reading == null) return null;
+  const { readReadState } = await import('@/lib/read-state/read-model');
+  try {
+    return readReadState(value.reading);
+  } catch (error) {
+    throw new BookmarksFormatError(`Its read marks cannot be read. ${error instanceof Error ? error.message : ''}`);
+  }
 }
 
 function openBackup(text: string): unknown {

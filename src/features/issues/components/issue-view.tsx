@@ -18,6 +18,14 @@ export interface IssueViewProps {
   issue: Issue;
   /** Controls for each entry card, e.g. a bookmark toggle. */
   renderEntryActions?: (entry: Entry) => ReactNode;
+  /** Controls at the foot of each entry card, e.g. a mark-read toggle. */
+  renderEntryFooter?: (entry: Entry) => ReactNode;
+  /** Entries the reader has read: dimmed, and counted in "n of N read". Without it, read state is not shown. */
+  readIds?: ReadonlySet<string>;
+  /** Marks an entry read or unread: the `m` key on a focused card. */
+  onToggleRead?: (entryId: string) => boolean;
+  /** Shown above the entries, e.g. a notice about saved read marks. */
+  notice?: ReactNode;
 }
 
 /**
@@ -30,10 +38,25 @@ const FIRST_ENTRIES = 8;
 let visitStartsHere = true;
 
 /** An issue page: every entry in reading order, with keyboard navigation and links to the neighbouring issues. */
-export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps) {
+export function IssueView({
+  archive,
+  issue,
+  renderEntryActions,
+  renderEntryFooter,
+  readIds,
+  onToggleRead,
+  notice,
+}: IssueViewProps) {
   const listRef = useRef<HTMLOListElement>(null);
-  useEntryKeyboardNav(listRef);
   const entries = archive.entriesByIssue.get(issue.id) ?? [];
+  const [readAnnouncement, setReadAnnouncement] = useState('');
+  const toggleRead = (entryId: string) => {
+    if (!onToggleRead) return;
+    const headline = entries.find((entry) => entry.id === entryId)?.headline ?? 'entry';
+    setReadAnnouncement(`Marked “${headline}” as ${onToggleRead(entryId) ? 'read' : 'unread'}`);
+  };
+  useEntryKeyboardNav(listRef, { onToggleRead: onToggleRead ? toggleRead : undefined });
+  const readCount = readIds ? entries.filter((entry) => readIds.has(entry.id)).length : 0;
   const navigationType = useNavigationType();
   // Back and forward restore a scroll position that may lie below the first entries, so they render every entry at once.
   // The page a visit starts on is a POP too, but has no position to restore.
@@ -63,16 +86,24 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
           <p className="mt-3 text-stone-700 dark:text-stone-300">
             {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
             {papers > 0 && ` · ${papers} arXiv ${papers === 1 ? 'paper' : 'papers'}`}
+            {readIds && entries.length > 0 && ` · ${readCount} of ${entries.length} read`}
           </p>
           <TopicChips topics={topics} issueId={issue.id} className="mt-3" />
           <p className="mt-4 hidden text-sm text-stone-600 sm:block dark:text-stone-400 print:hidden">
-            Press <Kbd>j</Kbd> and <Kbd>k</Kbd> to move between entries, <Kbd>Enter</Kbd> to open one.
+            Press <Kbd>j</Kbd> and <Kbd>k</Kbd> to move between entries, <Kbd>Enter</Kbd> to open one
+            {onToggleRead && (
+              <>
+                , <Kbd>m</Kbd> to mark it read or unread
+              </>
+            )}
+            .
           </p>
         </div>
         <div className="w-full lg:w-auto lg:shrink-0">
           <IssuePager previous={previous} next={next} label="Neighbouring issues" align="end" />
         </div>
       </header>
+      {notice}
       {entries.length === 0 ? (
         <p className="text-stone-700 dark:text-stone-300">This issue has no entries.</p>
       ) : (
@@ -83,13 +114,21 @@ export function IssueView({ archive, issue, renderEntryActions }: IssueViewProps
         >
           {entries.slice(0, shownCount).map((entry) => (
             <li key={entry.id}>
-              <EntryCard entry={entry} actions={renderEntryActions?.(entry)} />
+              <EntryCard
+                entry={entry}
+                actions={renderEntryActions?.(entry)}
+                footer={renderEntryFooter?.(entry)}
+                read={readIds?.has(entry.id) ?? false}
+              />
             </li>
           ))}
         </ol>
       )}
       <div className="mt-10">
         <IssuePager previous={previous} next={next} label="Neighbouring issues, end of page" />
+      </div>
+      <div role="status" className="sr-only">
+        {readAnnouncement}
       </div>
     </Page>
   );

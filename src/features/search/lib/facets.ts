@@ -7,7 +7,7 @@ import { ENTRY_KINDS } from '@/shared/bundle';
 import { ENTRY_KIND_LABELS, MONTH_NAMES } from '@/shared/labels';
 
 /** The facets, by their URL parameter name. */
-export type FacetKey = 'issue' | 'month' | 'org' | 'topic' | 'kind' | 'source' | 'code' | 'bookmarked';
+export type FacetKey = 'issue' | 'month' | 'org' | 'topic' | 'kind' | 'source' | 'code' | 'bookmarked' | 'read';
 export const FACET_KEYS = [
   'issue',
   'month',
@@ -17,6 +17,7 @@ export const FACET_KEYS = [
   'source',
   'code',
   'bookmarked',
+  'read',
 ] as const satisfies readonly FacetKey[];
 
 /** Selected values per facet; a missing or empty list means "any". Yes/no facets use the value `'1'`. */
@@ -109,7 +110,7 @@ class TableBuilder {
   }
 }
 
-/** Builds every facet table except `bookmarked` (which changes while the page is open), one entry at a time. */
+/** Builds every facet table except `bookmarked` and `read` (which change while the page is open), one entry at a time. */
 export class FacetTablesBuilder {
   private readonly issue = new TableBuilder('issue', true);
   private readonly month = new TableBuilder('month', true);
@@ -155,7 +156,7 @@ export class FacetTablesBuilder {
   }
 }
 
-/** Every facet table except `bookmarked`, in one go. */
+/** Every facet table except `bookmarked` and `read`, in one go. */
 export function buildFacetTables(
   entries: readonly Entry[],
   issues: readonly Issue[],
@@ -182,6 +183,17 @@ export function buildBookmarkedTable(entries: readonly Entry[], bookmarkedIds: R
     valueIds: Uint32Array.from(valueIds),
     fixedOrder: true,
   };
+}
+
+/** The `read` facet for the entries the reader has read: every entry is either `read` or `unread`. */
+export function buildReadTable(entries: readonly Entry[], readIds: ReadonlySet<string>): FacetTable {
+  const offsets = new Uint32Array(entries.length + 1);
+  const valueIds = new Uint32Array(entries.length);
+  entries.forEach((entry, i) => {
+    valueIds[i] = readIds.has(entry.id) ? 0 : 1;
+    offsets[i + 1] = i + 1;
+  });
+  return { key: 'read', values: ['read', 'unread'], labels: ['Read', 'Unread'], offsets, valueIds, fixedOrder: true };
 }
 
 /** The result of {@link countFacets}: entries passing every facet, and each facet's disjunctive counts. */

@@ -7,6 +7,7 @@ import { filterCandidates } from '@/features/search/lib/candidate-filters';
 import { ArchiveIndex, FIELD_BIT } from '@/features/search/lib/archive-index';
 import {
   buildBookmarkedTable,
+  buildReadTable,
   countFacets,
   describeFacets,
   FacetTablesBuilder,
@@ -44,7 +45,7 @@ import {
   type SearchField,
 } from '@/shared/search-options';
 
-/** Everything one search needs; all of it comes from the URL except the bookmarks. */
+/** Everything one search needs; all of it comes from the URL except the bookmarks and read entries. */
 export interface SearchRequest {
   query: string;
   selection: FacetSelection;
@@ -52,6 +53,8 @@ export interface SearchRequest {
   sort: SortOrder;
   groupByPaper: boolean;
   bookmarkedIds: ReadonlySet<string>;
+  /** Entries the reader has read, for the Read/Unread facet; absent counts every entry unread (tests, the bench). */
+  readIds?: ReadonlySet<string>;
   /** How many results to prepare for display (snippets cost time; the rest are only counted). */
   limit: number;
   /**
@@ -149,6 +152,9 @@ function* spellingChoices(options: readonly (readonly string[])[]): Generator<st
 
 const now = () => performance.now();
 
+/** The read ids of a request that gives none, one set so the read table is built once. */
+const NONE_READ: ReadonlySet<string> = new Set();
+
 /** The search engine for one archive. Create it once per bundle ({@link engineFor}). */
 export class SearchEngine extends IndexStatusSource {
   readonly entries: readonly Entry[];
@@ -157,6 +163,7 @@ export class SearchEngine extends IndexStatusSource {
   private readonly matcher: WordMatcher;
   private tables: FacetTable[] = [];
   private bookmarkTable: { ids: ReadonlySet<string>; table: FacetTable } | null = null;
+  private readTable: { ids: ReadonlySet<string>; table: FacetTable } | null = null;
   private order: ArchiveOrder = archiveOrder([], []);
   private paperRank: Int32Array = new Int32Array(0);
   /** Built in slices once the text is searchable, or at once by the first query with an identifier before that. */
@@ -229,11 +236,14 @@ export class SearchEngine extends IndexStatusSource {
     }
   }
 
-  private facetTables(bookmarkedIds: ReadonlySet<string>): FacetTable[] {
+  private facetTables(bookmarkedIds: ReadonlySet<string>, readIds: ReadonlySet<string>): FacetTable[] {
     if (this.bookmarkTable?.ids !== bookmarkedIds) {
       this.bookmarkTable = { ids: bookmarkedIds, table: buildBookmarkedTable(this.entries, bookmarkedIds) };
     }
-    return [...this.tables, this.bookmarkTable.table];
+    if (this.readTable?.ids !== readIds) {
+      this.readTable = { ids: readIds, table: buildReadTable(this.entries, readIds) };
+    }
+    return [...this.tables, this.bookmarkTable.table, this.readTable.table];
   }
 
   private phraseTextOf = (i: number): string => (this.phraseTexts[i] ??= phraseText(this.entries[i]!));
@@ -253,7 +263,7 @@ export class SearchEngine extends IndexStatusSource {
   /** Answers a query. Before the first answer is possible, returns an empty response with status `indexing`. */
   search(request: SearchRequest): SearchResponse {
     const parsed = parseQuery(request.query);
-    const tables = this.facetTables(request.bookmarkedIds);
+    const tables = this.facetTables(request.bookmarkedIds, request.readIds ?? NONE_READ);
     const status = this.status;
     if (status === 'idle' || status === 'indexing') {
       return { parsed, total: 0, hits: [], facets: [], sort: request.sort, suggestion: null, correction: null, status };
