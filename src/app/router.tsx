@@ -18,6 +18,7 @@ const EntryPage = lazyPage(() => import('@/app/routes/entry'));
 const SearchPage = lazyPage(() => import('@/app/routes/search'));
 const BookmarksPage = lazyPage(() => import('@/app/routes/bookmarks'));
 const ExplorePage = lazyPage(() => import('@/app/routes/explore'));
+const ForYouPage = lazyPage(() => import('@/app/routes/for-you'));
 const NotFoundPage = lazyPage(() => import('@/app/routes/not-found'));
 
 /** One page: its own error boundary, reset when the path changes, and a skeleton while its code downloads. */
@@ -53,6 +54,7 @@ export function AppRoutes() {
           <Route path="search" element={<RoutePage>{<SearchPage />}</RoutePage>} />
           <Route path="bookmarks" element={<RoutePage>{<BookmarksPage />}</RoutePage>} />
           <Route path="explore" element={<RoutePage>{<ExplorePage />}</RoutePage>} />
+          <Route path="for-you" element={<RoutePage>{<ForYouPage />}</RoutePage>} />
           <Route path="*" element={<RoutePage>{<NotFoundPage />}</RoutePage>} />
         </Route>
       </Routes>

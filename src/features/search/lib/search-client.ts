@@ -3,6 +3,7 @@
  * (slower, but whole) where the worker cannot start or fails.
  */
 import type { SearchEngine, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import type { RecommendRequest, RecommendResponse } from '@/features/search/lib/recommend';
 import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
 import { toWireRequest } from '@/features/search/worker/protocol';
 import { fetchWholeBundle } from '@/lib/archive-files';
@@ -21,6 +22,8 @@ export interface SearchClient {
   start: () => void;
   /** Answers a request from the index as it is now. */
   search: (request: SearchRequest) => Promise<SearchResponse>;
+  /** Ranks the entries most like the reader's bookmarks ("For you"), wherever the engine runs. */
+  recommend: (request: RecommendRequest) => Promise<RecommendResponse>;
 }
 
 /** Makes the search worker; throws where workers are unavailable. */
@@ -82,11 +85,24 @@ interface PendingSearch {
   resolve: (response: SearchResponse) => void;
 }
 
+interface PendingRecommendation {
+  request: RecommendRequest;
+  resolve: (response: RecommendResponse) => void;
+}
+
+/** Ranks "For you" with the engine's entries on the main thread; the recommender loads with it, on demand. */
+function recommendOnMainThread(engine: Promise<SearchEngine>, request: RecommendRequest): Promise<RecommendResponse> {
+  return Promise.all([engine, import('@/features/search/lib/recommend')])
+    .then(([{ entries }, { recommenderFor }]) => recommenderFor(entries))
+    .then((recommender) => recommender.recommend(request));
+}
+
 /** A {@link SearchClient} that prefers a worker and falls back to the main thread for good on its first failure. */
 class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   private worker: Worker | null = null;
   private fallback: Promise<SearchEngine> | null = null;
   private readonly pending = new Map<number, PendingSearch>();
+  private readonly pendingRecommendations = new Map<number, PendingRecommendation>();
   private nextId = 1;
   private started = false;
 
@@ -134,6 +150,16 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     });
   }
 
+  recommend(request: RecommendRequest): Promise<RecommendResponse> {
+    this.start();
+    if (this.fallback) return recommendOnMainThread(this.fallback, request);
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.pendingRecommendations.set(id, { request, resolve });
+      this.post({ type: 'recommend', id, request });
+    });
+  }
+
   private post(message: ToSearchWorker) {
     try {
       this.worker?.postMessage(message);
@@ -146,7 +172,11 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     if (this.fallback) return;
     if (message.type === 'status') this.setStatus(message.status);
     else if (message.type === 'error') this.fallBack();
-    else {
+    else if (message.type === 'recommendations') {
+      const pending = this.pendingRecommendations.get(message.id);
+      this.pendingRecommendations.delete(message.id);
+      pending?.resolve(message.response);
+    } else {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
       pending?.resolve(this.resolveHits(message.response));
@@ -180,6 +210,9 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     void this.fallback.then((engine) => {
       for (const { request, resolve } of unanswered) resolve(engine.search(request));
     });
+    const unrecommended = [...this.pendingRecommendations.values()];
+    this.pendingRecommendations.clear();
+    for (const { request, resolve } of unrecommended) void recommendOnMainThread(this.fallback, request).then(resolve);
   }
 }
 

@@ -4,9 +4,13 @@
  */
 import type { IndexStatus } from '@/features/search/lib/index-status';
 import type { SearchHit, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
+import type { RecommendRequest, RecommendResponse } from '@/features/search/lib/recommend';
 
-/** A {@link SearchRequest} as it crosses to the worker: bookmarks as a list, no index version. */
-export type WireSearchRequest = Omit<SearchRequest, 'bookmarkedIds' | 'indexVersion'> & { bookmarkedIds: string[] };
+/** A {@link SearchRequest} as it crosses to the worker: bookmarks and read entries as lists, no index version. */
+export type WireSearchRequest = Omit<SearchRequest, 'bookmarkedIds' | 'readIds' | 'indexVersion'> & {
+  bookmarkedIds: string[];
+  readIds?: string[];
+};
 
 /** A {@link SearchHit} without its issue, which the page looks up. */
 export type WireSearchHit = Omit<SearchHit, 'issue'>;
@@ -14,19 +18,31 @@ export type WireSearchHit = Omit<SearchHit, 'issue'>;
 /** A {@link SearchResponse} with its hits as {@link WireSearchHit}s. */
 export type WireSearchResponse = Omit<SearchResponse, 'hits'> & { hits: WireSearchHit[] };
 
-/** What the page sends: load the archive from this origin's archive files (once), or answer a search. */
-export type ToSearchWorker = { type: 'load' } | { type: 'search'; id: number; request: WireSearchRequest };
+/** What the page sends: load the archive from this origin's archive files (once), answer a search, or rank "For you". */
+export type ToSearchWorker =
+  | { type: 'load' }
+  | { type: 'search'; id: number; request: WireSearchRequest }
+  | { type: 'recommend'; id: number; request: RecommendRequest };
 
 /** What the worker sends: the index's progress, an answer, or why it cannot search (the page then searches itself). */
 export type FromSearchWorker =
   | { type: 'status'; status: IndexStatus }
   | { type: 'result'; id: number; response: WireSearchResponse }
+  | { type: 'recommendations'; id: number; response: RecommendResponse }
   | { type: 'error'; message: string };
 
 /** The request as posted to the worker. */
 export function toWireRequest(request: SearchRequest): WireSearchRequest {
-  const { query, selection, sort, groupByPaper, bookmarkedIds, limit } = request;
-  return { query, selection, sort, groupByPaper, bookmarkedIds: [...bookmarkedIds], limit };
+  const { query, selection, sort, groupByPaper, bookmarkedIds, readIds, limit } = request;
+  return {
+    query,
+    selection,
+    sort,
+    groupByPaper,
+    bookmarkedIds: [...bookmarkedIds],
+    readIds: [...(readIds ?? [])],
+    limit,
+  };
 }
 
 /** The response as posted back to the page. */
