@@ -212,14 +212,6 @@ describe('search page', () => {
     expect(tips).toHaveAttribute('aria-expanded', 'false');
   });
 
-  it('puts the facets behind a Filters disclosure for small screens', async () => {
-    const { user } = renderApp('/search');
-    const button = await screen.findByRole('button', { name: 'Filters' }, LOAD);
-    expect(button).toHaveAttribute('aria-expanded', 'false');
-    await user.click(button);
-    expect(button).toHaveAttribute('aria-expanded', 'true');
-  });
-
   it('filters a long organisation list inside the facet', async () => {
     const many = (await import('../support/fixture-bundle')).makeFixtureArchive((bundle) => {
       bundle.entries[0]!.organizations = Array.from({ length: 14 }, (_, i) => `Lab ${String.fromCharCode(65 + i)}`);

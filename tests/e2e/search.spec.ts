@@ -24,6 +24,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search entries' });
 
+/** Long facets show their top 8 values; lists every value of one (`topics`, `organisations`) if it is collapsed. */
+async function showAllValues(page: Page, plural: string): Promise<void> {
+  const showAll = page.getByRole('button', { name: new RegExp(`^Show all \\d+ ${plural}$`) });
+  if ((await showAll.count()) > 0) await showAll.click();
+}
+
 /** A topic and an organisation that occur together in the archive, so two facets narrow without emptying. */
 function twoFacets(): { topic: string; org: string } {
   const archive = loadArchive();
@@ -88,11 +94,13 @@ test('two facets narrow the results, survive a reload, and Back undoes them one 
   const all = await resultCount(page);
   // click, not check(): the checkbox follows the URL, which a navigation updates a moment after the click.
   const topicBox = page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(topic)} \\(`) });
+  await showAllValues(page, 'topics');
   await topicBox.click();
   await expect(topicBox).toBeChecked();
   await expect.poll(() => resultCount(page)).toBeLessThan(all);
   const afterTopic = await resultCount(page);
   const orgBox = page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(org)} \\(`) });
+  await showAllValues(page, 'organisations');
   await orgBox.click();
   await expect(orgBox).toBeChecked();
   await expect.poll(() => resultCount(page)).toBeLessThanOrEqual(afterTopic);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button } from '@/components/ui/button';
 import { FACET_LABELS } from '@/features/search/components/facet-panel';
 import { FACET_KEYS, type FacetCounts, type FacetKey, type FacetSelection } from '@/features/search/lib/facets';
@@ -12,7 +13,12 @@ export interface ActiveFilterChipsProps {
 }
 
 /** The selected facet values as removable chips ("Organisation: Google", "Has code"), with "Clear all filters". */
-export function ActiveFilterChips({ selection, facets, onRemove, onClearAll }: ActiveFilterChipsProps) {
+export const ActiveFilterChips = memo(function ActiveFilterChips({
+  selection,
+  facets,
+  onRemove,
+  onClearAll,
+}: ActiveFilterChipsProps) {
   const chips = FACET_KEYS.flatMap((key) =>
     (selection[key] ?? []).map((value) => {
       const label =
@@ -44,4 +50,4 @@ export function ActiveFilterChips({ selection, facets, onRemove, onClearAll }: A
       </Button>
     </div>
   );
-}
+});

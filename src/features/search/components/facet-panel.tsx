@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { FacetCounts, FacetKey, FacetValueCount } from '@/features/search/lib/facets';
 
 /** Facet names as the reader sees them. */
@@ -11,6 +11,7 @@ export const FACET_LABELS: Readonly<Record<FacetKey, string>> = {
   source: 'Source',
   code: 'Has code',
   bookmarked: 'Bookmarked',
+  read: 'Read state',
 };
 
 const PLURALS: Readonly<Record<FacetKey, string>> = {
@@ -22,15 +23,11 @@ const PLURALS: Readonly<Record<FacetKey, string>> = {
   source: 'sources',
   code: 'values',
   bookmarked: 'values',
+  read: 'values',
 };
 
-/** Values listed before a long list is expanded. */
-const TOP_VALUES = 10;
-
-/** Lists longer than this start collapsed: organisations at once (there are hundreds), fixed lists such as topics only when long. */
-function collapsesAt(key: FacetKey): number {
-  return key === 'org' || key === 'source' ? TOP_VALUES : 20;
-}
+/** Values listed before a long list is expanded; longer lists start collapsed, with "Show all (n)". */
+const TOP_VALUES = 8;
 
 export interface FacetPanelProps {
   facets: readonly FacetCounts[];
@@ -43,15 +40,25 @@ const checkboxClass =
 const linkButtonClass =
   'rounded text-sm font-medium text-indigo-800 underline-offset-4 hover:underline dark:text-indigo-200';
 
-function ValueOption({
-  facetKey,
-  value,
-  onToggle,
-}: {
+interface ValueOptionProps {
   facetKey: FacetKey;
   value: FacetValueCount;
   onToggle: FacetPanelProps['onToggle'];
-}) {
+}
+
+/** Every answer brings fresh facet objects; a value renders again only when what it shows changed. */
+function sameValue(previous: ValueOptionProps, next: ValueOptionProps): boolean {
+  return (
+    previous.facetKey === next.facetKey &&
+    previous.onToggle === next.onToggle &&
+    previous.value.value === next.value.value &&
+    previous.value.label === next.value.label &&
+    previous.value.count === next.value.count &&
+    previous.value.selected === next.value.selected
+  );
+}
+
+const ValueOption = memo(function ValueOption({ facetKey, value, onToggle }: ValueOptionProps) {
   const disabled = value.count === 0 && !value.selected;
   return (
     <li>
@@ -75,16 +82,16 @@ function ValueOption({
       </label>
     </li>
   );
-}
+}, sameValue);
 
-/** One facet: its values with counts, the top ten first; longer lists get "Show all" and a filter box. */
+/** One facet: its values with counts, the top eight first; longer lists get "Show all (n)" and a filter box. */
 function FacetGroup({ facet, onToggle, onClear }: { facet: FacetCounts } & Omit<FacetPanelProps, 'facets'>) {
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   const listId = useId();
   const label = FACET_LABELS[facet.key];
   const selectedCount = facet.values.filter((value) => value.selected).length;
-  const long = facet.values.length > collapsesAt(facet.key);
+  const long = facet.values.length > TOP_VALUES;
   const needle = filter.trim().toLocaleLowerCase();
   let shown: FacetValueCount[];
   if (needle)
@@ -138,7 +145,16 @@ function FacetGroup({ facet, onToggle, onClear }: { facet: FacetCounts } & Omit<
           onClick={() => setExpanded((value) => !value)}
           className={`mt-1 px-1.5 ${linkButtonClass}`}
         >
-          {expanded ? `Show top ${TOP_VALUES}` : `Show all ${facet.values.length} ${PLURALS[facet.key]}`}
+          {expanded ? (
+            `Show top ${TOP_VALUES}`
+          ) : (
+            <>
+              Show all <span aria-hidden="true">({facet.values.length})</span>
+              <span className="sr-only">
+                {facet.values.length} {PLURALS[facet.key]}
+              </span>
+            </>
+          )}
         </button>
       )}
     </fieldset>
@@ -167,10 +183,10 @@ function ToggleGroup({ facets, onToggle }: { facets: readonly FacetCounts[]; onT
   );
 }
 
-const ORDER: readonly FacetKey[] = ['topic', 'org', 'issue', 'month', 'kind', 'source'];
+const ORDER: readonly FacetKey[] = ['read', 'topic', 'org', 'issue', 'month', 'kind', 'source'];
 
-/** Every facet, each with counts that account for the other active facets. */
-export function FacetPanel({ facets, onToggle, onClear }: FacetPanelProps) {
+/** Every facet, each with counts that account for the other active facets. Memoised, so typing skips it. */
+export const FacetPanel = memo(function FacetPanel({ facets, onToggle, onClear }: FacetPanelProps) {
   const byKey = new Map(facets.map((facet) => [facet.key, facet]));
   const toggles = (['code', 'bookmarked'] as const)
     .map((key) => byKey.get(key))
@@ -186,4 +202,4 @@ export function FacetPanel({ facets, onToggle, onClear }: FacetPanelProps) {
       {toggles.length > 0 && <ToggleGroup facets={toggles} onToggle={onToggle} />}
     </div>
   );
-}
+});

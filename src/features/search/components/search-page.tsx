@@ -1,14 +1,17 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { useEntryKeyboardNav } from '@/components/hooks/use-entry-keyboard-nav';
 import { Page } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { FilterIcon, SearchIcon } from '@/components/ui/icons';
+import { Sheet } from '@/components/ui/sheet';
 import { ActiveFilterChips } from '@/features/search/components/active-filter-chips';
 import { FacetPanel } from '@/features/search/components/facet-panel';
 import { NoResults } from '@/features/search/components/no-results';
 import { QueryHelp } from '@/features/search/components/query-help';
 import { focusFirstResult, SearchResults } from '@/features/search/components/search-results';
 import { useDraftQuery } from '@/features/search/hooks/use-draft-query';
+import { useMediaQuery } from '@/features/search/hooks/use-media-query';
 import { useResultPaging } from '@/features/search/hooks/use-result-paging';
 import { useSearch } from '@/features/search/hooks/use-search';
 import { useSearchState } from '@/features/search/hooks/use-search-state';
@@ -23,9 +26,20 @@ export interface SearchPageProps {
   archive: Archive;
   /** Ids of bookmarked entries, for the "Bookmarked" facet. */
   bookmarkedIds: ReadonlySet<string>;
+  /** Ids of entries the reader has read, for the Read/Unread facet. */
+  readIds?: ReadonlySet<string>;
   /** Controls shown on each result, e.g. a bookmark toggle. */
   renderActions?: (entry: Entry) => ReactNode;
+  /** Whether the reader has read an entry; read results are dimmed. */
+  isRead?: (entryId: string) => boolean;
+  /** Marks an entry read or unread: the `m` key on a focused result. */
+  onToggleRead?: (entryId: string) => void;
 }
+
+/** Tailwind's `lg`: from here the facets sit beside the results, below it they open in a sheet. */
+const WIDE_SCREEN = '(min-width: 64rem)';
+/** Below Tailwind's `sm` the search box is too narrow for the long placeholder. */
+const NARROW_SCREEN = '(max-width: 39.99rem)';
 
 /** Shows a note only when indexing takes long enough to notice, so a small archive never flashes it. */
 function useSlowIndexing(indexing: boolean): boolean {
@@ -68,16 +82,29 @@ function countText(total: number, status: string, groupByPaper: boolean, query: 
   return `${total.toLocaleString('en-US')} ${total === 1 ? one : many}${query ? ` for “${query}”` : ''}`;
 }
 
-/** The search page: a query box, results as you type, facets, sort and grouping, all kept in the URL. */
-export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPageProps) {
+/** The sheet's closing button: "Show 12 results". */
+function showResultsText(total: number, groupByPaper: boolean): string {
+  const [one, many] = groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
+  return `Show ${total.toLocaleString('en-US')} ${total === 1 ? one : many}`;
+}
+
+/**
+ * The search page: a query box, results as you type, facets, sort and grouping, all kept in the URL.
+ * A keystroke renders only the box; the answer, the URL and the title follow in later renders.
+ */
+export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isRead, onToggleRead }: SearchPageProps) {
   const [state, setState] = useSearchState();
   const inputRef = useRef<HTMLInputElement>(null);
   const attachInput = useArrivalFocus(inputRef);
   const filtersId = useId();
+  const filtersButtonRef = useRef<HTMLButtonElement>(null);
+  const resultsRef = useRef<HTMLOListElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const wide = useMediaQuery(WIDE_SCREEN, true);
+  const narrow = useMediaQuery(NARROW_SCREEN);
   const [draft, setDraft] = useDraftQuery(state.query);
   const query = useDeferredValue(draft);
-  const { limit, showMore } = useResultPaging(JSON.stringify([query, state.selection, state.sort, state.groupByPaper]));
+  const { limit, showMore } = useResultPaging(query === state.query);
 
   const request = useMemo(
     () => ({
@@ -86,30 +113,62 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
       sort: state.sort ?? 'relevance',
       groupByPaper: state.groupByPaper,
       bookmarkedIds,
+      readIds,
       limit,
     }),
-    [query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, limit],
+    [query, state.selection, state.sort, state.groupByPaper, bookmarkedIds, readIds, limit],
   );
   const { response, status } = useSearch(archive, request);
 
-  const commit = (next: Partial<SearchState>) => setState({ ...state, query: draft, ...next }, 'push');
-  const onType = (value: string) => {
-    setDraft(value);
-    setState({ ...state, query: value }, 'replace');
+  // The URL follows typing once the deferred render has caught up with the box, never inside the keystroke itself.
+  // Only then: on Back the box takes the URL's query at once while the deferred value still holds the old one.
+  useEffect(() => {
+    if (query === draft && query !== state.query) setState({ ...state, query }, 'replace');
+  }, [query, draft, state, setState]);
+
+  // Handlers read the latest state through a ref, so they keep their identity and memoised facets skip keystrokes.
+  const latest = useRef({ state, draft, setState });
+  useEffect(() => {
+    latest.current = { state, draft, setState };
+  });
+  const commit = useCallback((next: Partial<SearchState>) => {
+    const current = latest.current;
+    current.setState({ ...current.state, query: current.draft, ...next }, 'push');
+  }, []);
+  const toggle = useCallback(
+    (key: FacetKey, value: string) => commit({ selection: toggleValue(latest.current.state.selection, key, value) }),
+    [commit],
+  );
+  const clearFacet = useCallback(
+    (key: FacetKey) => {
+      const selection: FacetSelection = { ...latest.current.state.selection };
+      delete selection[key];
+      commit({ selection });
+    },
+    [commit],
+  );
+  const clearFilters = useCallback(() => commit({ selection: {} }), [commit]);
+  const focusBox = useCallback(() => inputRef.current?.focus(), []);
+  const onType = (value: string) => setDraft(value);
+
+  const [readAnnouncement, setReadAnnouncement] = useState('');
+  const toggleRead = (entryId: string) => {
+    if (!onToggleRead) return;
+    const nowRead = !isRead?.(entryId);
+    onToggleRead(entryId);
+    const headline = response.hits.find((hit) => hit.entry.id === entryId)?.entry.headline ?? entryId;
+    setReadAnnouncement(`Marked “${headline}” as ${nowRead ? 'read' : 'unread'}`);
   };
-  const toggle = (key: FacetKey, value: string) => commit({ selection: toggleValue(state.selection, key, value) });
-  const clearFacet = (key: FacetKey) => {
-    const selection: FacetSelection = { ...state.selection };
-    delete selection[key];
-    commit({ selection });
-  };
-  const clearFilters = () => commit({ selection: {} });
+  useEntryKeyboardNav(resultsRef, { onToggleRead: onToggleRead ? toggleRead : undefined });
+
   const filterCount = selectedCount(state.selection);
   const slowIndexing = useSlowIndexing(status !== 'ready');
-  const trimmed = draft.trim();
+  const trimmed = query.trim();
   const suggestion = response.suggestion
     ? { query: response.suggestion, href: `?${writeSearchParams({ ...state, query: response.suggestion }).toString()}` }
     : null;
+  const answered = response.status !== 'idle' && response.status !== 'indexing';
+  const facetPanel = <FacetPanel facets={response.facets} onToggle={toggle} onClear={clearFacet} />;
 
   return (
     <Page title={trimmed ? `Search: ${trimmed}` : 'Search'}>
@@ -143,7 +202,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
                 onType('');
               }
             }}
-            placeholder="Search headlines, papers, organisations…"
+            placeholder={narrow ? 'Search entries…' : 'Search headlines, papers, organisations…'}
             autoComplete="off"
             spellCheck={false}
             aria-keyshortcuts="/ Control+K"
@@ -196,37 +255,61 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
       />
 
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
-        <section aria-labelledby={`${filtersId}-heading`} className="mb-6 lg:mb-0">
-          <h2
-            id={`${filtersId}-heading`}
-            className="sr-only lg:not-sr-only lg:text-sm lg:font-semibold lg:tracking-wide lg:text-stone-600 lg:uppercase dark:lg:text-stone-400"
-          >
-            Filters
-          </h2>
-          <Button
-            size="sm"
-            aria-expanded={filtersOpen}
-            aria-controls={filtersId}
-            onClick={() => setFiltersOpen((open) => !open)}
-            className="lg:hidden"
-          >
-            <FilterIcon />
-            Filters
-            {filterCount > 0 && (
-              <span className="rounded-full bg-indigo-700 px-1.5 text-xs text-white dark:bg-indigo-300 dark:text-indigo-950">
-                <span className="sr-only">(</span>
-                {filterCount}
-                <span className="sr-only"> active)</span>
-              </span>
-            )}
-          </Button>
-          <div
-            id={filtersId}
-            className={`${filtersOpen ? 'block' : 'hidden'} mt-3 rounded-xl border border-stone-200 bg-white px-3 lg:mt-2 lg:block lg:border-0 lg:bg-transparent lg:px-0 dark:border-stone-800 dark:bg-stone-900 lg:dark:bg-transparent`}
-          >
-            <FacetPanel facets={response.facets} onToggle={toggle} onClear={clearFacet} />
+        {wide ? (
+          <section aria-labelledby={`${filtersId}-heading`}>
+            <h2
+              id={`${filtersId}-heading`}
+              className="text-sm font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400"
+            >
+              Filters
+            </h2>
+            <div className="mt-2">{facetPanel}</div>
+          </section>
+        ) : (
+          <div className="mb-4">
+            <Button
+              ref={filtersButtonRef}
+              size="sm"
+              aria-haspopup="dialog"
+              aria-expanded={filtersOpen}
+              onClick={() => setFiltersOpen(true)}
+            >
+              <FilterIcon />
+              Filters{' '}
+              {filterCount > 0 && (
+                <>
+                  <span
+                    aria-hidden="true"
+                    className="rounded-full bg-indigo-700 px-1.5 text-xs text-white dark:bg-indigo-300 dark:text-indigo-950"
+                  >
+                    {filterCount}
+                  </span>
+                  <span className="sr-only">({filterCount} active)</span>
+                </>
+              )}
+            </Button>
+            <Sheet
+              open={filtersOpen}
+              onClose={() => setFiltersOpen(false)}
+              title="Filters"
+              returnFocusRef={filtersButtonRef}
+              footer={
+                <div className="flex items-center gap-3">
+                  {filterCount > 0 && (
+                    <Button variant="ghost" onClick={clearFilters} className="text-indigo-800 dark:text-indigo-200">
+                      Clear all
+                    </Button>
+                  )}
+                  <Button variant="primary" className="flex-1" onClick={() => setFiltersOpen(false)}>
+                    {answered ? showResultsText(response.total, state.groupByPaper) : 'Show results'}
+                  </Button>
+                </div>
+              }
+            >
+              {facetPanel}
+            </Sheet>
           </div>
-        </section>
+        )}
 
         <section aria-labelledby={`${filtersId}-results`} className="min-w-0">
           <h2 id={`${filtersId}-results`} className="sr-only">
@@ -234,9 +317,11 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
           </h2>
           {slowIndexing && (
             <p className="mb-3 rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300">
-              {status === 'partial'
-                ? 'Indexing the full text; until it is done, only titles, organisations and topics are searched.'
-                : 'Preparing search…'}
+              {response.total > 0 && response.facets.length === 0
+                ? 'Loading the whole archive; filters appear when it is in.'
+                : status === 'partial'
+                  ? 'Indexing the full text; until it is done, only titles, organisations and topics are searched.'
+                  : 'Preparing search…'}
             </p>
           )}
           {response.correction && response.total > 0 && (
@@ -244,7 +329,7 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
               Showing results for <strong className="font-semibold">{response.correction}</strong>
             </p>
           )}
-          {response.total === 0 && response.status !== 'idle' && response.status !== 'indexing' ? (
+          {response.total === 0 && answered ? (
             <NoResults
               query={trimmed}
               suggestion={suggestion}
@@ -256,9 +341,14 @@ export function SearchPage({ archive, bookmarkedIds, renderActions }: SearchPage
               hits={response.hits}
               grouped={state.groupByPaper}
               renderActions={renderActions}
-              onLeave={() => inputRef.current?.focus()}
+              isRead={isRead}
+              onLeave={focusBox}
+              listRef={resultsRef}
             />
           )}
+          <div role="status" className="sr-only">
+            {readAnnouncement}
+          </div>
           {response.hits.length < response.total && (
             <p className="mt-4 text-center">
               <Button onClick={showMore}>

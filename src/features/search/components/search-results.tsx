@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { memo, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { entryPath } from '@/components/entry/paths';
 import { formatDate } from '@/components/ui/formatted-date';
@@ -6,6 +6,7 @@ import { EntryDates } from '@/components/entry/entry-dates';
 import type { Entry } from '@/shared/bundle';
 import type { SearchField } from '@/shared/search-options';
 import type { SearchHit } from '@/features/search/lib/search-engine';
+import type { TextSegment } from '@/features/search/lib/highlight';
 import { HighlightedText } from '@/features/search/components/highlighted-text';
 
 const FIELD_LABELS: Readonly<Record<SearchField, string>> = {
@@ -24,8 +25,12 @@ export interface SearchResultsProps {
   hits: readonly SearchHit[];
   grouped: boolean;
   renderActions?: (entry: Entry) => ReactNode;
+  /** Whether the reader has read an entry; read results are dimmed. */
+  isRead?: (entryId: string) => boolean;
   /** Where ↑ from the first result goes, and Esc. */
   onLeave: () => void;
+  /** The list, for the `j`/`k` keys. */
+  listRef?: RefObject<HTMLOListElement | null>;
 }
 
 /** Moves focus to the first result's link; false when there are none. */
@@ -35,15 +40,38 @@ export function focusFirstResult(container: ParentNode = document): boolean {
   return !!link;
 }
 
-function ResultItem({
-  hit,
-  grouped,
-  renderActions,
-}: {
+interface ResultItemProps {
   hit: SearchHit;
   grouped: boolean;
+  read: boolean;
   renderActions?: SearchResultsProps['renderActions'];
-}) {
+}
+
+function sameSegments(a: readonly TextSegment[], b: readonly TextSegment[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment.text === b[i]?.text && segment.mark === b[i]?.mark);
+}
+
+/**
+ * Whether a result would render the same. Every answer from the worker is a fresh copy, so identity says nothing; this
+ * compares what is shown, so a keystroke that leaves a result as it was does not render it again.
+ */
+function sameResult(previous: ResultItemProps, next: ResultItemProps): boolean {
+  const a = previous.hit;
+  const b = next.hit;
+  return (
+    previous.grouped === next.grouped &&
+    previous.read === next.read &&
+    previous.renderActions === next.renderActions &&
+    a.entry.id === b.entry.id &&
+    a.issue?.id === b.issue?.id &&
+    a.fields.join() === b.fields.join() &&
+    a.coverage.map((item) => item.id).join() === b.coverage.map((item) => item.id).join() &&
+    sameSegments(a.headline, b.headline) &&
+    sameSegments(a.snippet, b.snippet)
+  );
+}
+
+const ResultItem = memo(function ResultItem({ hit, grouped, read, renderActions }: ResultItemProps) {
   const { entry } = hit;
   const headingId = `result-${entry.id}`;
   const others = hit.coverage.filter((item) => item.id !== entry.id);
@@ -51,8 +79,10 @@ function ResultItem({
     <li>
       <article
         data-entry-id={entry.id}
+        data-read={read ? '' : undefined}
+        tabIndex={-1}
         aria-labelledby={headingId}
-        className="rounded-xl border border-stone-200 bg-white p-4 shadow-xs sm:p-5 dark:border-stone-800 dark:bg-stone-900"
+        className="scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950"
       >
         <div className="flex items-start gap-3">
           <div className="min-w-0 flex-1">
@@ -61,7 +91,7 @@ function ResultItem({
             </p>
             <h3
               id={headingId}
-              className="text-lg leading-snug font-semibold text-balance text-stone-900 dark:text-stone-50"
+              className={`text-lg leading-snug ${read ? 'font-medium text-stone-600 dark:text-stone-400' : 'font-semibold text-stone-900 dark:text-stone-50'}`}
             >
               <Link
                 to={entryPath(entry.id)}
@@ -70,6 +100,7 @@ function ResultItem({
               >
                 <HighlightedText segments={hit.headline} />
               </Link>
+              {read && <span className="sr-only"> (read)</span>}
             </h3>
             {entry.organizations.length > 0 && (
               <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
@@ -117,13 +148,27 @@ function ResultItem({
       </article>
     </li>
   );
-}
+}, sameResult);
 
-/** The results, with ↓/↑ moving between them and Esc going back to the search box. */
-export function SearchResults({ hits, grouped, renderActions, onLeave }: SearchResultsProps) {
+/**
+ * The results, with ↓/↑ moving between their links and Esc going back to the search box. Memoised: typing renders
+ * the box at once and the results only when an answer changes them.
+ */
+export const SearchResults = memo(function SearchResults({
+  hits,
+  grouped,
+  renderActions,
+  isRead,
+  onLeave,
+  listRef,
+}: SearchResultsProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     const links = [...event.currentTarget.querySelectorAll<HTMLElement>(`[${RESULT_LINK}]`)];
-    const index = links.indexOf(event.target as HTMLElement);
+    const target = event.target as HTMLElement;
+    // A result focused by `j`/`k` counts as its headline link.
+    const index = target.hasAttribute('data-entry-id')
+      ? links.findIndex((link) => target.contains(link))
+      : links.indexOf(target);
     if (event.key === 'Escape') {
       event.preventDefault();
       onLeave();
@@ -136,10 +181,16 @@ export function SearchResults({ hits, grouped, renderActions, onLeave }: SearchR
     else links[index - 1]?.focus();
   };
   return (
-    <ol className="space-y-3" onKeyDown={onKeyDown}>
+    <ol ref={listRef} className="space-y-3" onKeyDown={onKeyDown}>
       {hits.map((hit) => (
-        <ResultItem key={hit.entry.id} hit={hit} grouped={grouped} renderActions={renderActions} />
+        <ResultItem
+          key={hit.entry.id}
+          hit={hit}
+          grouped={grouped}
+          read={isRead?.(hit.entry.id) ?? false}
+          renderActions={renderActions}
+        />
       ))}
     </ol>
   );
-}
+});

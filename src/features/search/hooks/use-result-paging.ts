@@ -1,12 +1,20 @@
-import { useState } from 'react';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { readShown, RESULT_PAGE_SIZE, writeShown } from '@/features/search/lib/search-params';
 
-/** Results rendered at first and added by "Show more". */
-const PAGE_SIZE = 20;
-
-/** How many results to show: one page, one more per {@link showMore}, and back to one page whenever `requestKey` changes. */
-export function useResultPaging(requestKey: string): { limit: number; showMore: () => void } {
-  const [paging, setPaging] = useState({ key: requestKey, limit: PAGE_SIZE });
-  if (paging.key !== requestKey) setPaging({ key: requestKey, limit: PAGE_SIZE });
-  const limit = paging.key === requestKey ? paging.limit : PAGE_SIZE;
-  return { limit, showMore: () => setPaging((current) => ({ ...current, limit: current.limit + PAGE_SIZE })) };
+/**
+ * How many results to show: one page, one more per {@link showMore}. The count lives in the URL (`shown=60`), so Back
+ * from a result shows as many again; any other change of the URL's state drops it. `current` is false while the
+ * results on screen are for another query than the URL's (typing ahead of it), which always start at one page.
+ */
+export function useResultPaging(current: boolean): { limit: number; showMore: () => void } {
+  const [params, setParams] = useSearchParams();
+  const shown = readShown(params);
+  const showMore = useCallback(() => {
+    setParams((previous) => writeShown(previous, readShown(previous) + RESULT_PAGE_SIZE), {
+      replace: true,
+      preventScrollReset: true,
+    });
+  }, [setParams]);
+  return { limit: current ? shown : RESULT_PAGE_SIZE, showMore };
 }

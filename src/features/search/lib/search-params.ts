@@ -1,6 +1,7 @@
 /**
  * The search page's state, all of it in the URL: `/search?q=moe&org=Google&topic=Agents&sort=newest&group=paper`.
  * `q`, `org`, `topic` and `issue` are the names {@link searchUrl} (src/lib/search-url.ts) links to; keep them.
+ * `shown=60` (after "Show more") is kept apart from {@link SearchState}: any change of the state drops it.
  */
 import { FACET_KEYS, type FacetKey, type FacetSelection } from '@/features/search/lib/facets';
 import { SORT_ORDERS, type SortOrder } from '@/features/search/lib/ranking';
@@ -12,6 +13,29 @@ export interface SearchState {
   /** null: the default (relevance with a query, newest without). */
   sort: SortOrder | null;
   groupByPaper: boolean;
+}
+
+/** Results rendered at first and added by each "Show more". */
+export const RESULT_PAGE_SIZE = 20;
+
+/** The URL parameter with how many results "Show more" has revealed, so Back to the page shows them again. */
+export const SHOWN_PARAM = 'shown';
+
+/** Most results one page may ask for, whatever the URL says. */
+const MAX_SHOWN = 10_000;
+
+/** How many results the URL asks to show: at least one page, and the page size when `shown` is missing or malformed. */
+export function readShown(params: URLSearchParams): number {
+  const shown = Number(params.get(SHOWN_PARAM));
+  return Number.isInteger(shown) && shown > RESULT_PAGE_SIZE ? Math.min(shown, MAX_SHOWN) : RESULT_PAGE_SIZE;
+}
+
+/** The parameters with `shown` set, or left out when it is one page. */
+export function writeShown(params: URLSearchParams, shown: number): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (shown > RESULT_PAGE_SIZE) next.set(SHOWN_PARAM, String(shown));
+  else next.delete(SHOWN_PARAM);
+  return next;
 }
 
 /** Facets whose only value is "yes", written as `code=1`. */
