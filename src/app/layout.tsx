@@ -1,7 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { HeaderSearch } from '@/features/search/components/header-search';
 import { BookmarksNavLink } from '@/features/bookmarks/components/bookmarks-nav-link';
 import { BookmarkShortcut } from '@/features/bookmarks/components/bookmark-shortcut';
+import { KeyboardHelp } from '@/components/keyboard-help';
 import { StorageNotice } from '@/features/bookmarks/components/storage-notice';
 import { OfflineIndicator } from '@/features/offline/components/offline-indicator';
 import { UpdatePrompt } from '@/features/offline/components/update-prompt';
@@ -9,9 +11,14 @@ import { ThemeToggle } from '@/features/theme/components/theme-toggle';
 import { BrandLink } from '@/app/brand-link';
 import { ScrollRestoration } from '@/app/scroll-restoration';
 
+/** Loaded after the first paint: read state is not needed to show a page, and this keeps it off the first route's bytes. */
+const UnreadBadge = lazy(() =>
+  import('@/features/reading/components/unread-badge').then((module) => ({ default: module.UnreadBadge })),
+);
+
 /** Nav links are styled from here so links rendered by features (Bookmarks) match; the current section is underlined. */
 const navClass =
-  'flex items-center gap-1 text-sm font-medium [&_a]:rounded-md [&_a]:px-3 [&_a]:py-1.5 [&_a]:text-stone-700 [&_a:hover]:bg-stone-100 [&_a:hover]:text-stone-950 dark:[&_a]:text-stone-300 dark:[&_a:hover]:bg-stone-800 dark:[&_a:hover]:text-white [&_a[aria-current=page]]:bg-indigo-50 [&_a[aria-current=page]]:text-indigo-800 dark:[&_a[aria-current=page]]:bg-indigo-950 dark:[&_a[aria-current=page]]:text-indigo-200 [&_a[data-section=current]]:text-indigo-800 dark:[&_a[data-section=current]]:text-indigo-200';
+  'flex items-center gap-1 text-sm font-medium [&_a]:rounded-md [&_a]:px-2 sm:[&_a]:px-3 [&_a]:py-1.5 [&_a]:text-stone-700 [&_a:hover]:bg-stone-100 [&_a:hover]:text-stone-950 dark:[&_a]:text-stone-300 dark:[&_a:hover]:bg-stone-800 dark:[&_a:hover]:text-white [&_a[aria-current=page]]:bg-indigo-50 [&_a[aria-current=page]]:text-indigo-800 dark:[&_a[aria-current=page]]:bg-indigo-950 dark:[&_a[aria-current=page]]:text-indigo-200 [&_a[data-section=current]]:text-indigo-800 dark:[&_a[data-section=current]]:text-indigo-200';
 
 export function RootLayout() {
   const { pathname } = useLocation();
@@ -38,11 +45,17 @@ export function RootLayout() {
                   Issues
                 </Link>
               </li>
+              <Suspense fallback={null}>
+                <UnreadBadge />
+              </Suspense>
               <li>
                 <NavLink to="/search">Search</NavLink>
               </li>
               <li>
                 <BookmarksNavLink />
+              </li>
+              <li>
+                <NavLink to="/for-you">For you</NavLink>
               </li>
               <li>
                 <NavLink to="/explore">Explore</NavLink>
@@ -68,6 +81,7 @@ export function RootLayout() {
       </footer>
       <UpdatePrompt />
       <BookmarkShortcut />
+      <KeyboardHelp />
       <ScrollRestoration />
     </div>
   );

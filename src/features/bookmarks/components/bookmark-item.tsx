@@ -102,7 +102,7 @@ export function BookmarkItem({ view, read = false, onRemove, onSelectTag, knownT
       </p>
       <h2
         id={headingId}
-        className={`text-lg leading-snug text-balance ${read ? 'font-medium text-stone-600 dark:text-stone-400' : 'font-semibold text-stone-900 dark:text-stone-50'}`}
+        className={`text-lg leading-snug ${read ? 'font-medium text-stone-600 dark:text-stone-400' : 'font-semibold text-stone-900 dark:text-stone-50'}`}
       >
         {inArchive ? (
           <Link

@@ -84,14 +84,12 @@ export function EntryView({ archive, entry, actions }: EntryViewProps) {
           </p>
           <h1
             id="entry-headline"
-            className="mt-3 text-3xl leading-tight font-semibold tracking-tight text-balance text-stone-900 sm:text-4xl dark:text-stone-50"
+            className="mt-3 text-3xl leading-tight font-semibold tracking-tight text-stone-900 sm:text-4xl dark:text-stone-50"
           >
             {entry.headline}
           </h1>
           {entry.summary && (
-            <p className="mt-4 text-lg leading-relaxed text-pretty text-stone-700 dark:text-stone-300">
-              {entry.summary}
-            </p>
+            <p className="mt-4 text-lg leading-relaxed text-stone-700 dark:text-stone-300">{entry.summary}</p>
           )}
           <div className="mt-5 flex flex-col gap-2.5">
             <OrganizationLinks organizations={entry.organizations} />

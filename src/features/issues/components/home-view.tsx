@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { entryPath, issuePath } from '@/components/entry/paths';
 import { Page } from '@/components/layout/page';
@@ -14,9 +14,34 @@ export interface HomeViewProps {
   notice?: ReactNode;
 }
 
+/** Issue cards in the first render; the rest follow in slices, so no one commit (or layout) holds the whole archive. */
+const FIRST_ISSUES = 48;
+const ISSUE_SLICE = 48;
+
+/** How many of `total` issue cards to render: {@link FIRST_ISSUES} at once, then a slice more per task until all. */
+function useGrowingCount(total: number): number {
+  const [shown, setShown] = useState(() => Math.min(total, FIRST_ISSUES));
+  useEffect(() => {
+    if (shown >= total) return;
+    const handle = setTimeout(
+      () => startTransition(() => setShown((count) => Math.min(total, count + ISSUE_SLICE))),
+      0,
+    );
+    return () => clearTimeout(handle);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
 /** The home page: the latest issue's headlines up front, then every issue of the archive. */
 export function HomeView({ archive, notice }: HomeViewProps) {
   const latest = archive.issues[0];
+  const shownIssues = useGrowingCount(archive.issues.length);
+  const chunks = useMemo(() => {
+    const sliced = [];
+    for (let start = 0; start < archive.issues.length; start += ISSUE_SLICE)
+      sliced.push(archive.issues.slice(start, start + ISSUE_SLICE));
+    return sliced;
+  }, [archive.issues]);
   if (!latest) {
     return (
       <Page title="Latest issue">
@@ -94,39 +119,55 @@ export function HomeView({ archive, notice }: HomeViewProps) {
           {archive.issues.length} issues · {archive.entryCount} entries
         </p>
         <ol className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {archive.issues.map((issue, index) => {
-            const count = issue.entryCount;
-            return (
-              <li
-                key={issue.id}
-                className="relative flex flex-col rounded-xl border border-stone-200 bg-white p-5 shadow-xs focus-within:ring-2 focus-within:ring-indigo-600 hover:border-indigo-300 dark:border-stone-800 dark:bg-stone-900 dark:focus-within:ring-indigo-400 dark:hover:border-indigo-700"
-              >
-                <h3 className="text-lg font-semibold text-stone-900 dark:text-stone-50">
-                  <Link
-                    to={issuePath(issue.id)}
-                    className="outline-none after:absolute after:inset-0 after:rounded-xl after:content-['']"
-                  >
-                    <FormattedDate date={issue.date} style="long" />
-                  </Link>
-                </h3>
-                <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                  {count} {count === 1 ? 'entry' : 'entries'}
-                  {index === 0 && (
-                    <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-                      Latest
-                    </span>
-                  )}
-                </p>
-                <TopicChips
-                  topics={archive.issueTopics.get(issue.id) ?? []}
-                  issueId={issue.id}
-                  className="relative z-10 mt-4"
-                />
-              </li>
-            );
-          })}
+          {chunks.slice(0, Math.ceil(shownIssues / ISSUE_SLICE)).map((chunk, number) => (
+            <IssueCards key={number} issues={chunk} first={number * ISSUE_SLICE} issueTopics={archive.issueTopics} />
+          ))}
         </ol>
       </section>
     </Page>
   );
 }
+
+/** One slice of the archive's issue cards; memoised, so a new slice leaves the ones before it alone. */
+const IssueCards = memo(function IssueCards({
+  issues,
+  first,
+  issueTopics,
+}: {
+  issues: Archive['issues'];
+  first: number;
+  issueTopics: Archive['issueTopics'];
+}) {
+  return (
+    <>
+      {issues.map((issue, offset) => {
+        const index = first + offset;
+        const count = issue.entryCount;
+        return (
+          <li
+            key={issue.id}
+            className="relative flex flex-col rounded-xl border border-stone-200 bg-white p-5 shadow-xs [contain-intrinsic-size:auto_9rem] [content-visibility:auto] focus-within:ring-2 focus-within:ring-indigo-600 hover:border-indigo-300 dark:border-stone-800 dark:bg-stone-900 dark:focus-within:ring-indigo-400 dark:hover:border-indigo-700"
+          >
+            <h3 className="text-lg font-semibold text-stone-900 dark:text-stone-50">
+              <Link
+                to={issuePath(issue.id)}
+                className="outline-none after:absolute after:inset-0 after:rounded-xl after:content-['']"
+              >
+                <FormattedDate date={issue.date} style="long" />
+              </Link>
+            </h3>
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+              {count} {count === 1 ? 'entry' : 'entries'}
+              {index === 0 && (
+                <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+                  Latest
+                </span>
+              )}
+            </p>
+            <TopicChips topics={issueTopics.get(issue.id) ?? []} issueId={issue.id} className="relative z-10 mt-4" />
+          </li>
+        );
+      })}
+    </>
+  );
+});
