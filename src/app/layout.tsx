@@ -18,7 +18,7 @@ const UnreadBadge = lazy(() =>
 
 /** Nav links are styled from here so links rendered by features (Bookmarks) match; the current section is underlined. */
 const navClass =
-  'flex items-center gap-1 text-sm font-medium [&_a]:rounded-md [&_a]:px-2 sm:[&_a]:px-3 [&_a]:py-1.5 [&_a]:text-stone-700 [&_a:hover]:bg-stone-100 [&_a:hover]:text-stone-950 dark:[&_a]:text-stone-300 dark:[&_a:hover]:bg-stone-800 dark:[&_a:hover]:text-white [&_a[aria-current=page]]:bg-indigo-50 [&_a[aria-current=page]]:text-indigo-800 dark:[&_a[aria-current=page]]:bg-indigo-950 dark:[&_a[aria-current=page]]:text-indigo-200 [&_a[data-section=current]]:text-indigo-800 dark:[&_a[data-section=current]]:text-indigo-200';
+  'flex flex-wrap items-center gap-x-0.5 gap-y-1 text-[13px] font-medium sm:gap-x-1 sm:text-sm [&_a]:rounded-md [&_a]:px-1.5 [&_a]:whitespace-nowrap sm:[&_a]:px-3 [&_a]:py-1.5 [&_a]:text-stone-700 [&_a:hover]:bg-stone-100 [&_a:hover]:text-stone-950 dark:[&_a]:text-stone-300 dark:[&_a:hover]:bg-stone-800 dark:[&_a:hover]:text-white [&_a[aria-current=page]]:bg-indigo-50 [&_a[aria-current=page]]:text-indigo-800 dark:[&_a[aria-current=page]]:bg-indigo-950 dark:[&_a[aria-current=page]]:text-indigo-200 [&_a[data-section=current]]:text-indigo-800 dark:[&_a[data-section=current]]:text-indigo-200';
 
 export function RootLayout() {
   const { pathname } = useLocation();
@@ -34,7 +34,10 @@ export function RootLayout() {
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-950 print:static print:border-0">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
           <BrandLink />
-          <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto print:hidden">
+          <nav
+            aria-label="Main"
+            className="order-last -mx-1.5 w-[calc(100%+0.75rem)] sm:order-none sm:mx-0 sm:w-auto print:hidden"
+          >
             <ul className={navClass}>
               <li>
                 <Link

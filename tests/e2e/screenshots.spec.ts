@@ -42,7 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto('/');
         await expect(page.getByRole('banner').getByRole('link', { name: 'Frontier Reader' })).toBeVisible();
         const navLinks = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-        await expect(navLinks).toHaveText(['Issues', 'Search', 'Bookmarks', 'Explore']);
+        await expect(navLinks).toHaveText(['Issues', 'Search', 'Bookmarks', 'For you', 'Explore']);
         await expect(page.getByRole('status')).toHaveText(/Loading Frontier Reader…/);
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         await expectNoHorizontalScroll(page);

@@ -50,7 +50,7 @@ export function OfflineReadiness({ readiness, announce }: OfflineReadinessProps)
         className="inline-flex items-center gap-1.5 px-1 text-xs font-medium whitespace-nowrap text-stone-600 dark:text-stone-400"
       >
         <span aria-hidden="true" className="size-2 shrink-0 animate-pulse rounded-full bg-amber-500" />
-        <span className="sr-only lg:not-sr-only">Saving for offline…</span>
+        <span className="sr-only 2xl:not-sr-only">Saving for offline…</span>
       </span>
     );
   }
@@ -61,7 +61,7 @@ export function OfflineReadiness({ readiness, announce }: OfflineReadinessProps)
       className="inline-flex items-center gap-1.5 px-1 text-xs font-medium whitespace-nowrap text-stone-600 dark:text-stone-400"
     >
       <ReadyDot />
-      <span className="sr-only lg:not-sr-only">Ready to read offline</span>
+      <span className="sr-only 2xl:not-sr-only">Ready to read offline</span>
     </span>
   );
 }

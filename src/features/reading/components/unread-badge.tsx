@@ -24,14 +24,14 @@ export function UnreadBadge() {
       readIds,
     );
   if (unread === 0) return null;
-  // A list item of the main navigation, styled by it like the Bookmarks link; the word is left out on narrow screens.
+  // A list item of the main navigation, a count like the Bookmarks link's; its name and tooltip say what it counts.
+  const label = `${unread} unread in the latest issue`;
   return (
     <li>
-      <Link to={issuePath(latest.id)} aria-label={`${unread} unread in the latest issue`}>
+      <Link to={issuePath(latest.id)} aria-label={label} title={label}>
         <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-100 px-1.5 text-xs font-semibold text-indigo-900 tabular-nums dark:bg-indigo-900 dark:text-indigo-100">
           {unread}
         </span>
-        <span className="hidden sm:inline"> unread</span>
       </Link>
     </li>
   );
