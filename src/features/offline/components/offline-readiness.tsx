@@ -8,6 +8,9 @@ export interface OfflineReadinessProps {
   announce: boolean;
 }
 
+/** How long the first "Ready to read offline" stays on screen; the dot and its title stay after. */
+const CALLOUT_MS = 8000;
+
 const readyTitle = 'Ready to read offline: every issue is saved on this device';
 
 function ReadyDot() {
@@ -26,20 +29,29 @@ export function OfflineReadiness({ readiness, announce }: OfflineReadinessProps)
   const [firstReady] = useState(() => !announcedBefore);
   const ready = readiness === 'ready';
 
+  const [calloutShown, setCalloutShown] = useState(true);
   useEffect(() => {
-    if (announce && ready && firstReady) rememberOfflineReadyAnnounced();
+    if (!(announce && ready && firstReady)) return;
+    rememberOfflineReadyAnnounced();
+    const timer = setTimeout(() => setCalloutShown(false), CALLOUT_MS);
+    return () => clearTimeout(timer);
   }, [announce, ready, firstReady]);
 
   if (announce) {
     if (!ready || !firstReady) return null;
+    // A callout hanging below the dot, out of the header's flow, so saying it never pushes the page down.
     return (
-      <span
-        title={readyTitle}
-        className="inline-flex items-center gap-1.5 px-1 py-1 text-xs font-semibold whitespace-nowrap text-stone-800 sm:rounded-full sm:bg-stone-200 sm:px-2.5 dark:text-stone-100 sm:dark:bg-stone-800"
-      >
+      <span title={readyTitle} className="relative inline-flex items-center px-1 py-1">
         <ReadyDot />
-        {/* No room for words beside the search box on a phone: the dot, its title and the announcement say it. */}
-        <span className="sr-only sm:not-sr-only">Ready to read offline</span>
+        <span
+          className={
+            calloutShown
+              ? 'pointer-events-none absolute top-full right-0 z-40 mt-2 rounded-full bg-stone-800 px-3 py-1 text-xs font-semibold whitespace-nowrap text-white shadow-md dark:bg-stone-100 dark:text-stone-900'
+              : 'sr-only'
+          }
+        >
+          Ready to read offline
+        </span>
       </span>
     );
   }
