@@ -11,7 +11,7 @@ if (!existsSync(chromiumPath)) {
   );
 }
 
-/** E2E_PORT lets two runs in one checkout use separate preview servers; offline.spec.ts also takes E2E_PORT + 1, offline-large.spec.ts E2E_PORT + 2, base-path.spec.ts E2E_PORT + 3. */
+/** E2E_PORT lets two runs in one checkout use separate preview servers; offline.spec.ts also takes E2E_PORT + 1, offline-large.spec.ts E2E_PORT + 2, base-path.spec.ts E2E_PORT + 3, new-issue.spec.ts E2E_PORT + 4. */
 const PORT = Number(process.env.E2E_PORT || 4173);
 /** `npm run screenshots` sets this to refresh the README's images; an ordinary run never writes to docs/. */
 const README_SCREENSHOTS = process.env.README_SCREENSHOTS === '1';

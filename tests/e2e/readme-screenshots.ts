@@ -17,6 +17,8 @@ test.use({
   locale: 'en-US',
   timezoneId: 'UTC',
   reducedMotion: 'reduce',
+  // The offline status would change while the page is captured.
+  serviceWorkers: 'block',
 });
 
 for (const name of ['issue', 'entry']) {
