@@ -1,17 +1,23 @@
+import { useCallback } from 'react';
 import { ArchiveGate } from '@/components/archive-gate';
 import { BookmarkToggle } from '@/features/bookmarks/components/bookmark-toggle';
 import { useBookmarkedIds } from '@/features/bookmarks/hooks/use-bookmarked-ids';
 import { useReadIds } from '@/features/reading/hooks/use-read-state';
 import { SearchPage } from '@/features/search/components/search-page';
 import { getReadStore } from '@/lib/read-state/read-store';
+import type { Entry } from '@/shared/bundle';
 
 const toggleRead = (entryId: string) => {
   getReadStore().toggle(entryId);
 };
 
+// One function for the page's life, so results whose content is unchanged are not rendered again.
+const renderActions = (entry: Entry) => <BookmarkToggle entryId={entry.id} headline={entry.headline} />;
+
 export function Component() {
   const bookmarkedIds = useBookmarkedIds();
   const readIds = useReadIds();
+  const isRead = useCallback((entryId: string) => readIds.has(entryId), [readIds]);
   return (
     // The worker loads the whole archive and sends each answer's entries; the page needs only the catalogue.
     <ArchiveGate issue="latest">
@@ -20,9 +26,9 @@ export function Component() {
           archive={archive}
           bookmarkedIds={bookmarkedIds}
           readIds={readIds}
-          isRead={(entryId) => readIds.has(entryId)}
+          isRead={isRead}
           onToggleRead={toggleRead}
-          renderActions={(entry) => <BookmarkToggle entryId={entry.id} headline={entry.headline} />}
+          renderActions={renderActions}
         />
       )}
     </ArchiveGate>

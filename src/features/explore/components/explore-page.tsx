@@ -12,6 +12,7 @@ import {
 } from '@/features/explore/lib/aggregate';
 import { spanText } from '@/features/explore/lib/summaries';
 import type { Archive } from '@/lib/archive-query';
+import { formatCount } from '@/lib/format-count';
 
 /** The field as pictures: topics, organisations, sources and repeated papers across the whole archive. */
 export function ExplorePage({ archive }: { archive: Archive }) {
@@ -29,8 +30,8 @@ export function ExplorePage({ archive }: { archive: Archive }) {
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Explore</h1>
       <p className="mt-2 max-w-prose text-stone-700 dark:text-stone-300">
-        The archive as pictures: {archive.entries.length.toLocaleString('en-US')} entries over {spanText(charts.time)}.
-        Every bar and point opens the matching search.
+        The archive as pictures: {formatCount(archive.entries.length)} entries over {spanText(charts.time)}. Every bar
+        and point opens the matching search.
       </p>
       <div className="mt-8">
         <TopicsChart data={charts.topics} />

@@ -7,9 +7,10 @@ import {
   type TopicsAcrossIssues,
   type TopOrganisations,
 } from '@/features/explore/lib/aggregate';
+import { formatCount } from '@/lib/format-count';
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** "9 issues, Sep 14, 2024 to Nov 2, 2024", or the months when issues are grouped by month. */

@@ -9,6 +9,7 @@ import type { RecommendationReason, RecommendRequest, RecommendResponse } from '
 import { clientFor } from '@/features/search/lib/search-client';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
+import { formatCount } from '@/lib/format-count';
 
 export interface ForYouPageProps {
   archive: Archive;
@@ -117,9 +118,9 @@ function statusText(response: RecommendResponse | null, shown: number): string {
   if (!response) return 'Finding entries like your bookmarks…';
   const total = shown + response.more;
   if (total === 0) return 'No suggestions yet';
-  const what = `${response.bookmarks.toLocaleString('en-US')} ${response.bookmarks === 1 ? 'bookmark' : 'bookmarks'}`;
-  const read = response.read > 0 ? ` and ${response.read.toLocaleString('en-US')} read entries` : '';
-  return `${total.toLocaleString('en-US')} ${total === 1 ? 'suggestion' : 'suggestions'}, ranked by your ${what}${read}`;
+  const what = `${formatCount(response.bookmarks)} ${response.bookmarks === 1 ? 'bookmark' : 'bookmarks'}`;
+  const read = response.read > 0 ? ` and ${formatCount(response.read)} read entries` : '';
+  return `${formatCount(total)} ${total === 1 ? 'suggestion' : 'suggestions'}, ranked by your ${what}${read}`;
 }
 
 /**

@@ -21,6 +21,7 @@ import { SEARCH_INPUT_ID, setSearchBoxShown, type SearchNavigationState } from '
 import { selectedCount, toggleValue, writeSearchParams, type SearchState } from '@/features/search/lib/search-params';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
+import { formatCount } from '@/lib/format-count';
 
 export interface SearchPageProps {
   archive: Archive;
@@ -79,13 +80,13 @@ function useArrivalFocus(inputRef: { current: HTMLInputElement | null }) {
 function countText(total: number, status: string, groupByPaper: boolean, query: string): string {
   if (status === 'idle' || status === 'indexing') return 'Preparing search…';
   const [one, many] = groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
-  return `${total.toLocaleString('en-US')} ${total === 1 ? one : many}${query ? ` for “${query}”` : ''}`;
+  return `${formatCount(total)} ${total === 1 ? one : many}${query ? ` for “${query}”` : ''}`;
 }
 
 /** The sheet's closing button: "Show 12 results". */
 function showResultsText(total: number, groupByPaper: boolean): string {
   const [one, many] = groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
-  return `Show ${total.toLocaleString('en-US')} ${total === 1 ? one : many}`;
+  return `Show ${formatCount(total)} ${total === 1 ? one : many}`;
 }
 
 /**
@@ -354,7 +355,7 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
               <Button onClick={showMore}>
                 Show more results
                 <span className="text-stone-600 dark:text-stone-400">
-                  ({response.hits.length} of {response.total.toLocaleString('en-US')})
+                  ({response.hits.length} of {formatCount(response.total)})
                 </span>
               </Button>
             </p>
