@@ -10,6 +10,7 @@ import { SEED_DOCUMENT } from '../../scripts/bench/synthetic-source';
 import { checkA11y, expect, setColorScheme, test } from './support/fixtures';
 import { loadArchive } from './support/archive';
 import { previewServer } from './support/preview-server';
+import { startNewVisit } from './support/visits';
 
 const PORT = Number(process.env.E2E_PORT || 4173) + 4;
 const DIST = process.env.E2E_DIST ?? 'dist';
@@ -71,14 +72,7 @@ test('after a rebuild that adds an issue, the next visit says what is new', asyn
   await server.start(path.join(work, 'after'));
   const next = await context.newPage();
   // Two hours later, so this is a new visit (set once per tab, so a reload stays within it).
-  await next.addInitScript(() => {
-    if (sessionStorage.getItem('e2e-two-hours-later')) return;
-    sessionStorage.setItem('e2e-two-hours-later', '1');
-    const key = 'frontier-reader:read';
-    const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as { visit?: { at: string } } | null;
-    if (stored?.visit) stored.visit.at = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
-    localStorage.setItem(key, JSON.stringify(stored));
-  });
+  await startNewVisit(next);
   await setColorScheme(next, 'dark');
   await next.goto(`${server.origin}/`);
   await expect(next.getByRole('heading', { level: 1 })).toHaveText('Issue of November 9, 2024');

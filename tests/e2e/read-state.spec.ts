@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { checkA11y, expect, setColorScheme, test, VIEWPORTS } from './support/fixtures';
 import { issueEntries, loadArchive } from './support/archive';
+import { startNewVisit } from './support/visits';
 
 const archive = loadArchive();
 const latest = archive.issues[0]!;
@@ -131,14 +132,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
         // Two hours later (set once per tab, so a reload stays within the visit), the archive has its newest issue.
         const next = await context.newPage();
-        await next.addInitScript(() => {
-          if (sessionStorage.getItem('e2e-two-hours-later')) return;
-          sessionStorage.setItem('e2e-two-hours-later', '1');
-          const key = 'frontier-reader:read';
-          const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as { visit?: { at: string } } | null;
-          if (stored?.visit) stored.visit.at = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
-          localStorage.setItem(key, JSON.stringify(stored));
-        });
+        await startNewVisit(next);
         await setColorScheme(next, scheme);
         await next.goto('/');
         await expect(next.getByRole('heading', { level: 1 })).toHaveText(`Issue of ${longDate(latest.date)}`);

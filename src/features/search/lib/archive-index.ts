@@ -37,7 +37,16 @@ type FieldTermData = Map<number, Map<number, number>>;
  * Shortest word being typed whose other forms are looked up, and shortest stem whose beginnings it also matches:
  * shorter ones ("new" for "news") begin too many words.
  */
-const MIN_STEM_PREFIX = 4;
+export const MIN_STEM_PREFIX = 4;
+
+/** The first letters all forms of a stem begin with: the stemmer only changes a word's last letters. */
+export const stemBeginning = (stem: string): string => (stem.length > 2 ? stem.slice(0, -1) : stem);
+
+/** MiniSearch's weight for `candidate` matched as a beginning of `term`, from its prefix weight. */
+export function prefixMatchWeight(prefixWeight: number, candidate: string, term: string): number {
+  const distance = Math.abs(candidate.length - term.length);
+  return (prefixWeight * candidate.length) / (candidate.length + 0.3 * distance);
+}
 
 /** An index term a query word stands for, with its weight (1 exact, less for other forms, beginnings and typos). */
 export interface Expansion {
@@ -115,12 +124,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
       for (const [candidate, data] of this._index.atPrefix(term)) {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
-        const distance = candidate.length - term.length;
-        expansions.push({
-          term: candidate,
-          weight: (this.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance),
-          data,
-        });
+        expansions.push({ term: candidate, weight: prefixMatchWeight(this.weights.prefix, candidate, term), data });
       }
     }
     if (match.fuzzy) {
@@ -156,10 +160,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
     if (this._index.has(term)) offer(term, 1);
     for (const form of stems ? this.stemFamily(stem) : []) offer(form, form === term ? 1 : STEM_WEIGHT);
     if (forms.prefix) {
-      const prefixWeight = (candidate: string) => {
-        const distance = Math.abs(candidate.length - term.length);
-        return (this.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance);
-      };
+      const prefixWeight = (candidate: string) => prefixMatchWeight(this.weights.prefix, candidate, term);
       for (const candidate of this._index.atPrefix(term).keys()) offer(candidate, prefixWeight(candidate));
       // A word being typed begins what its other forms begin too, so "transformers" finds what "transformer" does.
       if (stem !== term && stem.length >= MIN_STEM_PREFIX && term.startsWith(stem)) {
@@ -195,7 +196,7 @@ export class ArchiveIndex extends MiniSearch<SearchDocument> {
     let family = families.get(stem);
     if (!family) {
       // Words of two letters are never stemmed, so a stem of two letters has both of its words' first letters.
-      const beginning = stem.length > 2 ? stem.slice(0, -1) : stem;
+      const beginning = stemBeginning(stem);
       family = [...this._index.atPrefix(beginning).keys()].filter((term) => stemOf(term) === stem);
       families.set(stem, family);
     }

@@ -7,11 +7,12 @@
  * lacks) is left to the full engine: {@link FirstAnswer.answer} returns null.
  */
 import MiniSearch from 'minisearch';
-import { FIELD_BIT } from '@/features/search/lib/archive-index';
+import { FIELD_BIT, MIN_STEM_PREFIX, prefixMatchWeight, stemBeginning } from '@/features/search/lib/archive-index';
 import { bestSnippet, highlightText, type HighlightTerms } from '@/features/search/lib/highlight';
 import { highlightTermsFor, planQuery, type QueryWord } from '@/features/search/lib/query-plan';
 import { parseQuery } from '@/features/search/lib/query-parser';
 import { effectiveSort, rankEntries } from '@/features/search/lib/ranking';
+import { snippetPassages } from '@/features/search/lib/search-engine';
 import type { WireSearchHit, WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
 import { fetchCatalogue, fetchIssueEntries, fetchJson } from '@/lib/archive-files';
 import type { Catalogue, CatalogueIssue } from '@/shared/archive-layout';
@@ -35,9 +36,6 @@ import {
   type SearchShardsMeta,
 } from '@/shared/search-shards';
 
-/** As ArchiveIndex: the shortest word being typed whose other forms are looked up, and the shortest stem it extends. */
-const MIN_STEM_PREFIX = 4;
-
 /** Most chunks one query may fetch: a two-letter beginning can span many, and then the full index is not far off. */
 const MAX_CHUNKS = 12;
 
@@ -58,15 +56,6 @@ const searchOptions = new SearchOptionsProbe(searchIndexOptions).merged;
 export interface FirstAnswerSource {
   chunk(path: string): Promise<SearchChunk>;
   issueEntries(issue: CatalogueIssue): Promise<Entry[]>;
-}
-
-/** The texts a snippet is chosen from, as the engine's `snippetPassages`: the summary, each paragraph, the paper title. */
-function snippetPassages(entry: Entry): string[] {
-  return [
-    entry.summary,
-    ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')),
-    entry.paper?.title ?? '',
-  ];
 }
 
 /** `2024-10-13` as 20241013, as ranking.ts sorts dates. */
@@ -114,9 +103,6 @@ function wordForms(word: QueryWord): { prefix: boolean; stem: string; stems: boo
   return { prefix, stems, stem: stems ? stemOf(word.term) : word.term };
 }
 
-/** The first letters of a stem that all its forms begin with (ArchiveIndex.stemFamily). */
-const stemBeginning = (stem: string) => (stem.length > 2 ? stem.slice(0, -1) : stem);
-
 /** The chunks that hold every term a word can stand for. */
 function chunksOfWord(chunks: SearchShardsMeta['chunks'], word: QueryWord): number[] {
   const { prefix, stems, stem } = wordForms(word);
@@ -144,10 +130,7 @@ function expandWord(vocabulary: ChunkVocabulary, word: QueryWord): [string, numb
       if (stemOf(form) === stem) offer(form, form === term ? 1 : STEM_WEIGHT);
   }
   if (prefix) {
-    const prefixWeight = (candidate: string) => {
-      const distance = Math.abs(candidate.length - term.length);
-      return (searchOptions.weights.prefix * candidate.length) / (candidate.length + 0.3 * distance);
-    };
+    const prefixWeight = (candidate: string) => prefixMatchWeight(searchOptions.weights.prefix, candidate, term);
     for (const candidate of vocabulary.atPrefix(term)) offer(candidate, prefixWeight(candidate));
     if (stem !== term && stem.length >= MIN_STEM_PREFIX && term.startsWith(stem)) {
       for (const candidate of vocabulary.atPrefix(stem)) offer(candidate, prefixWeight(candidate) * STEM_WEIGHT);

@@ -116,7 +116,7 @@ export interface BuildOptions {
 }
 
 /** The texts a snippet is chosen from: the summary, each paragraph, the paper title. */
-function snippetPassages(entry: Entry): string[] {
+export function snippetPassages(entry: Entry): string[] {
   return [
     entry.summary,
     ...entry.body.map((paragraph) => paragraph.map((node) => node.text).join('')),
