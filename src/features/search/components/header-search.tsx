@@ -9,6 +9,7 @@ import {
   type SearchNavigationState,
 } from '@/features/search/lib/search-focus';
 import { SearchIcon } from '@/components/ui/icons';
+import { prewarmSearchWorker } from '@/features/search/lib/search-worker-start';
 
 /**
  * The search box in the header. Typing goes straight to /search?q=…, whose own box takes over once it is on screen
@@ -25,10 +26,7 @@ export function HeaderSearch() {
   const [navigated, setNavigated] = useState(false);
 
   /** Starts the search worker loading and indexing as soon as the reader heads for search, so results are ready on arrival. */
-  const prepareIndex = () => {
-    // Loaded on demand so the search client stays out of the first page's JavaScript.
-    void import('@/features/search/lib/search-client').then(({ prewarmSearchWorker }) => prewarmSearchWorker());
-  };
+  const prepareIndex = () => prewarmSearchWorker();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -5,6 +5,11 @@
 import type { SearchEngine, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 import type { RecommendRequest, RecommendResponse } from '@/features/search/lib/recommend';
 import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
+import {
+  adoptPrewarmed,
+  createSearchWorker,
+  type SearchWorkerFactory,
+} from '@/features/search/lib/search-worker-start';
 import { toWireRequest } from '@/features/search/worker/protocol';
 import { fetchWholeBundle } from '@/lib/archive-files';
 import type { Archive } from '@/lib/archive-query';
@@ -24,60 +29,6 @@ export interface SearchClient {
   search: (request: SearchRequest) => Promise<SearchResponse>;
   /** Ranks the entries most like the reader's bookmarks ("For you"), wherever the engine runs. */
   recommend: (request: RecommendRequest) => Promise<RecommendResponse>;
-}
-
-/** Makes the search worker; throws where workers are unavailable. */
-export type SearchWorkerFactory = () => Worker;
-
-/** The real worker, written out in full so Vite bundles it as a module worker. */
-function createSearchWorker(): Worker {
-  if (typeof Worker === 'undefined') throw new Error('search-client: error: Web Workers are unavailable');
-  return new Worker(new URL('../worker/search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
-}
-
-/** A worker started before the search page's code arrived, with what it said meanwhile. */
-interface PrewarmedWorker {
-  worker: Worker;
-  said: FromSearchWorker[];
-  failed: boolean;
-  detach: () => void;
-}
-
-let prewarmed: PrewarmedWorker | null = null;
-
-/**
- * Starts the search worker loading and indexing the archive before the search page's code has downloaded, when the
- * first page is a search: the worker's download and index then overlap the page's. The page's client adopts it.
- */
-export function prewarmSearchWorker(): void {
-  if (prewarmed) return;
-  let worker: Worker;
-  try {
-    worker = createSearchWorker();
-  } catch {
-    return;
-  }
-  const warm: PrewarmedWorker = { worker, said: [], failed: false, detach: () => {} };
-  const keep = (event: MessageEvent<FromSearchWorker>) => warm.said.push(event.data);
-  const fail = () => {
-    warm.failed = true;
-  };
-  worker.addEventListener('message', keep);
-  worker.addEventListener('error', fail);
-  warm.detach = () => {
-    worker.removeEventListener('message', keep);
-    worker.removeEventListener('error', fail);
-  };
-  worker.postMessage({ type: 'load' } satisfies ToSearchWorker);
-  prewarmed = warm;
-}
-
-/** The prewarmed worker, once: later clients make their own. */
-function adoptPrewarmed(): PrewarmedWorker | null {
-  const warm = prewarmed;
-  prewarmed = null;
-  warm?.detach();
-  return warm;
 }
 
 interface PendingSearch {
