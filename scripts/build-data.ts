@@ -3,6 +3,7 @@
  * Reads the newsletter documents, builds the archive bundle and writes it atomically.
  * All file I/O of the data build lives here; the parser and normaliser are pure.
  */
+import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -339,18 +340,49 @@ export async function writeAtomically(file: string, content: string): Promise<vo
   }
 }
 
+/** An issue file's name, and its fragment folder's (the same without `.json`), as layoutArchive names them. */
+const ISSUE_FILE_NAME = /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{10}\.json$/;
+const FRAGMENT_FOLDER_NAME = /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{10}(\.\d+\.tmp)?$/;
+
 /**
- * Writes the bundle and its split layout beside it: new issue files first (content-hashed, so nothing a reader has is
- * touched), then the bundle and the catalogue atomically, then issue files the new catalogue no longer names.
+ * Writes one issue file's fragment folder whole: its files into a temporary folder, renamed into place, so a folder
+ * that exists is complete and a build that stops half way leaves only a temporary folder for the next one to remove.
+ */
+async function writeFragmentFolder(target: string, fragments: readonly ArchiveFile[]): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await io(temporary, () => rm(temporary, { recursive: true, force: true }));
+  await io(temporary, () => mkdir(temporary));
+  try {
+    // Synchronous writes: for tens of thousands of small files a promise per write costs more than the write itself.
+    for (const fragment of fragments) {
+      const file = path.join(temporary, path.posix.basename(fragment.path));
+      await io(file, async () => writeFileSync(file, fragment.json, 'utf8'));
+    }
+    await io(target, () => rename(temporary, target));
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes the bundle and its split layout beside it: new fragment folders and issue files first (content-hashed, so
+ * nothing a reader has is touched), then the bundle and the catalogue atomically, then issue files and fragment folders
+ * the new catalogue no longer names.
  */
 async function writeArchive(out: string, json: string, layout: ArchiveLayout): Promise<void> {
   const folder = path.dirname(out);
-  const located = (file: ArchiveFile) => path.join(folder, file.path.replace(/^data\//, ''));
+  const located = (file: { path: string }) => path.join(folder, file.path.replace(/^data\//, ''));
   const issueFolder = path.join(folder, ISSUE_FILE_FOLDER.replace(/^data\//, ''));
   // The output's own folder first, so a bad --out is reported as given, not as the issues folder inside it.
   await io(out, () => mkdir(folder, { recursive: true }));
   await io(issueFolder, () => mkdir(issueFolder, { recursive: true }));
   const existing = new Set(await io(issueFolder, () => readdir(issueFolder)));
+  // Fragments before their issue file, so an issue file that exists always has its fragments beside it.
+  for (const fragmentFolder of layout.fragmentFolders) {
+    const target = located(fragmentFolder);
+    if (!existing.has(path.basename(target))) await writeFragmentFolder(target, fragmentFolder.fragments);
+  }
   for (const file of layout.issueFiles) {
     const target = located(file);
     if (!existing.has(path.basename(target))) await io(target, () => writeAtomically(target, file.json));
@@ -358,10 +390,10 @@ async function writeArchive(out: string, json: string, layout: ArchiveLayout): P
   await io(out, () => writeAtomically(out, json));
   const catalogue = located(layout.catalogue);
   await io(catalogue, () => writeAtomically(catalogue, layout.catalogue.json));
-  const kept = new Set(layout.issueFiles.map((file) => path.basename(located(file))));
+  const kept = new Set([...layout.issueFiles, ...layout.fragmentFolders].map((file) => path.basename(located(file))));
   for (const name of existing) {
-    if (/^\d{4}-\d{2}-\d{2}\.[0-9a-f]{10}\.json$/.test(name) && !kept.has(name)) {
-      await io(path.join(issueFolder, name), () => rm(path.join(issueFolder, name), { force: true }));
+    if ((ISSUE_FILE_NAME.test(name) || FRAGMENT_FOLDER_NAME.test(name)) && !kept.has(name)) {
+      await io(path.join(issueFolder, name), () => rm(path.join(issueFolder, name), { recursive: true, force: true }));
     }
   }
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
   CATALOGUE_PATH,
+  entryFragmentPath,
   ISSUE_FILE_FOLDER,
   issueTopics,
   type Catalogue,
+  type EntryFragment,
   type IssueFile,
 } from '../../src/shared/archive-layout';
 import type { ArchiveBundle, Entry } from '../../src/shared/bundle';
@@ -14,10 +16,23 @@ export interface ArchiveFile {
   json: string;
 }
 
-/** The split archive: the catalogue, then one file per issue but the newest (see src/shared/archive-layout.ts). */
+/** The fragments of one issue file: a folder named after it, one file per entry (see {@link entryFragmentPath}). */
+export interface FragmentFolder {
+  /** Relative to the site root, such as `data/issues/2024-10-27.1a2b3c4d5e`. */
+  path: string;
+  /** In the issue file's entry order. */
+  fragments: ArchiveFile[];
+}
+
+/**
+ * The split archive: the catalogue, one file per issue but the newest, and a folder of one file per entry beside each
+ * issue file (see src/shared/archive-layout.ts).
+ */
 export interface ArchiveLayout {
   catalogue: ArchiveFile;
   issueFiles: ArchiveFile[];
+  /** One per issue file, in the same order. */
+  fragmentFolders: FragmentFolder[];
 }
 
 const toJson = (value: unknown) => `${JSON.stringify(value)}\n`;
@@ -27,9 +42,20 @@ function contentHash(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 10);
 }
 
+/** One fragment per entry of the issue file at `issueFile`, in its entry order. */
+function fragmentFolder(issueFile: string, file: IssueFile): FragmentFolder {
+  return {
+    path: issueFile.replace(/\.json$/, ''),
+    fragments: file.entries.map((entry, position) => {
+      const fragment: EntryFragment = { schemaVersion: file.schemaVersion, entry };
+      return { path: entryFragmentPath(issueFile, position), json: toJson(fragment) };
+    }),
+  };
+}
+
 /**
- * Splits a built bundle into the catalogue (each issue with its entry count) and per-issue files (each with its entries,
- * so its entry ids). Pure and deterministic; linear in the archive.
+ * Splits a built bundle into the catalogue (each issue with its entry count), per-issue files (each with its entries,
+ * so its entry ids) and per-entry fragments beside them. Pure and deterministic; linear in the archive.
  */
 export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
   const entriesByIssue = new Map<string, Entry[]>();
@@ -49,6 +75,7 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
   const inOrder = (issueId: string) => listed.get(issueId) ?? [];
 
   const issueFiles: ArchiveFile[] = [];
+  const fragmentFolders: FragmentFolder[] = [];
   const fileOfIssue: Record<string, string> = {};
   for (const issue of bundle.issues.slice(1)) {
     const file: IssueFile = {
@@ -60,6 +87,7 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
     const path = `${ISSUE_FILE_FOLDER}/${issue.id}.${contentHash(json)}.json`;
     fileOfIssue[issue.id] = path;
     issueFiles.push({ path, json });
+    fragmentFolders.push(fragmentFolder(path, file));
   }
   const latest = bundle.issues[0];
   const catalogue: Catalogue = {
@@ -76,5 +104,5 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
     latestEntries: latest ? inOrder(latest.id) : [],
     issueFiles: fileOfIssue,
   };
-  return { catalogue: { path: CATALOGUE_PATH, json: toJson(catalogue) }, issueFiles };
+  return { catalogue: { path: CATALOGUE_PATH, json: toJson(catalogue) }, issueFiles, fragmentFolders };
 }

@@ -61,7 +61,9 @@ const PWA_OPTIONS = {
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png,ico,json,xml}'],
     // The app reads the archive as the catalogue and one file per issue; the whole bundle in one file is for tools.
-    globIgnores: ['**/data/archive.json'],
+    // The per-entry files beside each issue file are for search's first answer online, which offline the issue files
+    // give: precaching them would add one file per entry. Not precached, so fetched from the network.
+    globIgnores: ['**/data/archive.json', '**/data/issues/*/*.json'],
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
     navigateFallback: 'index.html',
     // The bundle and other data files are never answered with the app shell; withBasePath() puts the base path in front.

@@ -1,16 +1,19 @@
 /**
- * Downloads the archive's files (src/shared/archive-layout.ts) from this origin: the catalogue, one issue, or every
- * issue put together. No React here, so the search worker loads the archive with the same code as the page.
+ * Downloads the archive's files (src/shared/archive-layout.ts) from this origin: the catalogue, one issue, one entry, or
+ * every issue put together. No React here, so the search worker loads the archive with the same code as the page.
  */
 import {
   bundleIssues,
   CATALOGUE_PATH,
+  entryFragmentPath,
+  issueIdOfEntry,
   parseCatalogue,
+  parseEntryFragment,
   parseIssueFile,
   type Catalogue,
   type CatalogueIssue,
 } from '@/shared/archive-layout';
-import { checkBundleReferences, type ArchiveBundle, type Entry } from '@/shared/bundle';
+import { BundleError, checkBundleReferences, type ArchiveBundle, type Entry } from '@/shared/bundle';
 import { yieldToMain } from '@/lib/yield-to-main';
 
 /** Raised when part of the archive cannot be fetched; carries the HTTP status when there was one. */
@@ -61,6 +64,30 @@ export async function fetchIssueEntries(
   const file = catalogue.issueFiles[issue.id];
   if (!file) throw new ArchiveFetchError(`The archive has no file for the issue of ${issue.date}.`);
   return parseIssueFile(await fetchJson(file, signal), issue);
+}
+
+/**
+ * Downloads and validates the entry at `position` (0-based, reading order) of one issue, from its own small file; the
+ * newest issue's are in the catalogue already. Rejects when the entry, by its issue or its id, is not in that issue.
+ */
+export async function fetchEntry(
+  catalogue: Catalogue,
+  issue: CatalogueIssue,
+  position: number,
+  signal?: AbortSignal,
+): Promise<Entry> {
+  let entry: Entry | undefined;
+  if (issue.id === catalogue.issues[0]?.id) {
+    entry = catalogue.latestEntries[position];
+  } else {
+    const file = catalogue.issueFiles[issue.id];
+    if (!file) throw new ArchiveFetchError(`The archive has no file for the issue of ${issue.date}.`);
+    entry = parseEntryFragment(await fetchJson(entryFragmentPath(file, position), signal));
+  }
+  if (entry?.issueId !== issue.id || issueIdOfEntry(entry.id) !== issue.id) {
+    throw new BundleError(`The archive is malformed: entry ${position} of the issue of ${issue.date} is not in it`);
+  }
+  return entry;
 }
 
 /**

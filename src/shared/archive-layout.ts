@@ -6,9 +6,12 @@
  *   nothing else. It grows with the number of issues, not entries: an issue's entry ids are in its own file.
  * - `data/issues/<issue id>.<content hash>.json`: one issue's entries. The hash changes only when the issue does, so a
  *   new issue adds one file and leaves every other file, and the reader's cached copy of it, as it was.
+ * - `data/issues/<issue id>.<content hash>/<position>.json`: one entry of that issue file, at its 0-based position in
+ *   the file's `entries` ({@link entryFragmentPath}), so search's first answer fetches only the results it shows, as
+ *   Pagefind does. Named after the issue file, so as immutable as it; never precached (offline search has the files).
  * - `data/archive.json`: the whole archive in one file ({@link BUNDLE_PATH}), for search and the bookmarks page.
  *
- * The build writes all three from one bundle; `npm run -s archive:dump` prints the whole archive whatever the layout.
+ * The build writes them all from one bundle; `npm run -s archive:dump` prints the whole archive whatever the layout.
  */
 import { z } from './zod';
 import {
@@ -60,12 +63,28 @@ export const issueFileSchema = z.object({
   entries: z.array(entrySchema),
 });
 
+/** Runtime shape check of one entry's fragment: the entry exactly as its issue file holds it. */
+export const entryFragmentSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  entry: entrySchema,
+});
+
 /** The small first file of the archive. */
 export type Catalogue = z.output<typeof catalogueSchema>;
 /** One issue as the catalogue lists it: its entry count rather than its entry ids. */
 export type CatalogueIssue = z.output<typeof catalogueIssueSchema>;
 /** One issue's entries. */
 export type IssueFile = z.output<typeof issueFileSchema>;
+/** One entry of an issue file, on its own. */
+export type EntryFragment = z.output<typeof entryFragmentSchema>;
+
+/**
+ * Where the entry at `position` (0-based, in the file's `entries`) of the issue file `issueFile` has its own file:
+ * `data/issues/2024-10-27.1a2b3c4d5e.json`, 3 → `data/issues/2024-10-27.1a2b3c4d5e/3.json`.
+ */
+export function entryFragmentPath(issueFile: string, position: number): string {
+  return `${issueFile.replace(/\.json$/, '')}/${position}.json`;
+}
 
 /** The topics used most in `entries`, most frequent first; ties follow the taxonomy order; "Other" is left out. */
 export function issueTopics(
@@ -144,4 +163,12 @@ export function parseIssueFile(value: unknown, issue: CatalogueIssue): Entry[] {
   if (file.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${file.issueId}`);
   checkIssueEntries(issue, file.entries, what);
   return file.entries;
+}
+
+/**
+ * Validates unknown JSON as the fragment of one entry; the caller checks it is the entry it asked for.
+ * @throws {BundleError} naming the first problems found.
+ */
+export function parseEntryFragment(value: unknown): Entry {
+  return parseVersioned(entryFragmentSchema, value, 'entry file').entry;
 }

@@ -166,17 +166,22 @@ describe('npm run build:data writes the split archive beside the bundle', () => 
       'opensearch.xml',
       'search',
     ]);
-    const [olderFile] = readdirSync(path.join(dir, 'issues'));
+    const issueFolder = () => readdirSync(path.join(dir, 'issues')).sort();
+    // The issue file, and beside it the folder of its entries' own files.
+    const [olderFragments, olderFile] = issueFolder();
     expect(olderFile).toMatch(/^2024-10-27\.[0-9a-f]{10}\.json$/);
+    expect(olderFragments).toBe(olderFile!.replace(/\.json$/, ''));
+    expect(readdirSync(path.join(dir, 'issues', olderFragments!)).sort()).toEqual(['0.json', '1.json']);
 
     const catalogue = readFileSync(path.join(dir, 'catalogue.json'), 'utf8');
     writeFileSync(newer, '***Nov 2, 2024***\n\n1. ***Never closes <br>\n');
     expect(run('--input', older, '--input', newer, '--out', out).status).toBe(1);
     expect(readFileSync(path.join(dir, 'catalogue.json'), 'utf8')).toBe(catalogue);
-    expect(readdirSync(path.join(dir, 'issues'))).toEqual([olderFile]);
+    expect(issueFolder()).toEqual([olderFragments, olderFile]);
+    expect(readdirSync(path.join(dir, 'issues', olderFragments!)).sort()).toEqual(['0.json', '1.json']);
 
     expect(run('--input', newer.replace('newer', 'older'), '--out', out).status).toBe(0);
-    expect(readdirSync(path.join(dir, 'issues'))).toEqual([]);
+    expect(issueFolder()).toEqual([]);
     expect(parseCatalogue(JSON.parse(readFileSync(path.join(dir, 'catalogue.json'), 'utf8'))).issues).toHaveLength(1);
   });
 });

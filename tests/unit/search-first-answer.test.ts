@@ -13,10 +13,12 @@ function servedArchive(bundle: ArchiveBundle, withShards = true) {
   const layout = layoutArchive(bundle);
   const shards = buildSearchShards(bundle);
   const files = new Map(
-    [layout.catalogue, ...layout.issueFiles, ...(withShards ? [shards.meta, ...shards.chunks] : [])].map((file) => [
-      file.path,
-      file.json,
-    ]),
+    [
+      layout.catalogue,
+      ...layout.issueFiles,
+      ...layout.fragmentFolders.flatMap((folder) => folder.fragments),
+      ...(withShards ? [shards.meta, ...shards.chunks] : []),
+    ].map((file) => [file.path, file.json]),
   );
   const requested: string[] = [];
   const fetchMock = vi.fn((input: RequestInfo | URL) => {
@@ -27,7 +29,11 @@ function servedArchive(bundle: ArchiveBundle, withShards = true) {
     return Promise.resolve(new Response(files.get(path), { headers: { 'Content-Type': 'application/json' } }));
   });
   vi.stubGlobal('fetch', fetchMock);
-  return { requested, issueFiles: layout.issueFiles.map((file) => file.path) };
+  return {
+    requested,
+    issueFiles: layout.issueFiles.map((file) => file.path),
+    entryFiles: layout.fragmentFolders.flatMap((folder) => folder.fragments.map((file) => file.path)),
+  };
 }
 
 /** A host and what it has said, each message with the files requested until then. */
@@ -58,7 +64,7 @@ afterEach(() => {
 });
 
 describe('the search worker’s first answer', () => {
-  it('answers a plain query from the search shards and one issue file, before the whole archive is fetched', async () => {
+  it('answers a plain query from the search shards and the files of its results, before the whole archive is fetched', async () => {
     const served = servedArchive(fixtureBundle);
     const worker = host();
     worker.watch(served.requested);
@@ -70,10 +76,11 @@ describe('the search worker’s first answer', () => {
     expect(response.hits.map((hit) => hit.entry.id)).toEqual(ids('parrots'));
     expect(response.hits.length).toBeGreaterThan(0);
     expect(requested).toContain(SEARCH_SHARDS_PATH);
-    // Only the file of the issue holding the result: the rest of the archive downloads after the answer.
-    const issueFilesBefore = requested.filter((path) => served.issueFiles.includes(path));
-    expect(issueFilesBefore).toHaveLength(1);
-    expect(issueFilesBefore[0]).toContain('2024-10-27');
+    // Only one small file per result, no issue file: the rest of the archive downloads after the answer.
+    expect(requested.filter((path) => served.issueFiles.includes(path))).toEqual([]);
+    const entryFilesBefore = requested.filter((path) => served.entryFiles.includes(path));
+    expect(entryFilesBefore).toHaveLength(response.hits.length);
+    expect(entryFilesBefore.every((path) => path.includes('2024-10-27'))).toBe(true);
 
     // Then the whole archive loads, and the complete engine answers with facets.
     await vi.waitFor(() =>

@@ -5,7 +5,7 @@ import { buildSearchShards, type SearchShardFiles } from '../../scripts/lib/sear
 import { syntheticArchive } from '../../scripts/bench/synthetic-archive';
 import { FirstAnswer } from '@/features/search/lib/first-answer';
 import type { WireSearchRequest } from '@/features/search/worker/protocol';
-import { parseCatalogue } from '@/shared/archive-layout';
+import { entryFragmentPath, parseCatalogue, parseEntryFragment } from '@/shared/archive-layout';
 import type { ArchiveBundle } from '@/shared/bundle';
 import { parseSearchChunk, parseSearchShardsMeta } from '@/shared/search-shards';
 import { searchableArchive } from '../support/search-engine';
@@ -18,9 +18,13 @@ function seedBundle(): ArchiveBundle {
 }
 
 const seed = seedBundle();
-/** A first answerer over in-memory shard files, and the chunk files it asked for. */
+/** A first answerer over in-memory shard and entry files, and the chunk files it asked for. */
 function firstAnswerOver(bundle: ArchiveBundle, shards: SearchShardFiles) {
-  const catalogue = parseCatalogue(JSON.parse(layoutArchive(bundle).catalogue.json));
+  const layout = layoutArchive(bundle);
+  const catalogue = parseCatalogue(JSON.parse(layout.catalogue.json));
+  const fragments = new Map(
+    layout.fragmentFolders.flatMap((folder) => folder.fragments).map((file) => [file.path, file.json]),
+  );
   const chunks = new Map(shards.chunks.map((file) => [file.path, parseSearchChunk(JSON.parse(file.json))]));
   const fetched: string[] = [];
   const answerer = FirstAnswer.create(parseSearchShardsMeta(JSON.parse(shards.meta.json)), catalogue, {
@@ -29,7 +33,13 @@ function firstAnswerOver(bundle: ArchiveBundle, shards: SearchShardFiles) {
       const chunk = chunks.get(path);
       return chunk ? Promise.resolve(chunk) : Promise.reject(new Error(`no chunk ${path}`));
     },
-    issueEntries: (issue) => Promise.resolve(bundle.entries.filter((entry) => entry.issueId === issue.id)),
+    entry: (issue, position) => {
+      if (issue.id === catalogue.issues[0]!.id) return Promise.resolve(catalogue.latestEntries[position]!);
+      const json = fragments.get(entryFragmentPath(catalogue.issueFiles[issue.id]!, position));
+      return json ? Promise.resolve(parseEntryFragment(JSON.parse(json))) : Promise.reject(new Error('no entry file'));
+    },
+    // Every result is read from its own entry file: an issue file asked for would fail the answer.
+    issueEntries: () => Promise.reject(new Error('an issue file was asked for')),
   });
   if (!answerer) throw new Error('the shards do not match the catalogue');
   return { answerer, fetched };
@@ -140,7 +150,11 @@ describe('first answers from the search shards', () => {
     const shuffled = structuredClone(seed);
     shuffled.entries.reverse();
     const catalogue = parseCatalogue(JSON.parse(layoutArchive(seed).catalogue.json));
-    const source = { chunk: () => Promise.reject(new Error('none')), issueEntries: () => Promise.resolve([]) };
+    const source = {
+      chunk: () => Promise.reject(new Error('none')),
+      entry: () => Promise.reject(new Error('none')),
+      issueEntries: () => Promise.resolve([]),
+    };
     const meta = (bundle: ArchiveBundle) => parseSearchShardsMeta(JSON.parse(buildSearchShards(bundle).meta.json));
     expect(FirstAnswer.create(meta(shuffled), catalogue, source)).toBeNull();
     const older = structuredClone(seed);

@@ -1,6 +1,7 @@
 /**
  * The first answers, before the full index is in: a plain query answered from the prebuilt search shards
- * (src/shared/search-shards.ts) and only the issue files holding the results on screen, as Pagefind answers.
+ * (src/shared/search-shards.ts) and one small file per result on screen (src/shared/archive-layout.ts), as Pagefind
+ * answers; an issue whose entry files cannot be had is read from its issue file instead.
  * Words are expanded, scored and combined exactly as the full engine does (ArchiveIndex.expandWord, visitExpansions,
  * WordMatcher, rankEntries), so the results are the full engine's, in its order; facets wait for the full engine.
  * Anything else (phrases, filters, identifiers, exclusions, facets, paper grouping or order, a word the archive
@@ -14,7 +15,7 @@ import { parseQuery } from '@/features/search/lib/query-parser';
 import { effectiveSort, rankEntries } from '@/features/search/lib/ranking';
 import { snippetPassages } from '@/features/search/lib/search-engine';
 import type { WireSearchHit, WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
-import { fetchCatalogue, fetchIssueEntries, fetchJson } from '@/lib/archive-files';
+import { fetchCatalogue, fetchEntry, fetchIssueEntries, fetchJson } from '@/lib/archive-files';
 import type { Catalogue, CatalogueIssue } from '@/shared/archive-layout';
 import type { Entry } from '@/shared/bundle';
 import {
@@ -55,6 +56,9 @@ const searchOptions = new SearchOptionsProbe(searchIndexOptions).merged;
 /** Where the first answer gets its files: each one fetched once, validated. */
 export interface FirstAnswerSource {
   chunk(path: string): Promise<SearchChunk>;
+  /** The entry at `position` (0-based, reading order) of `issue`, from its own file or the catalogue; in that issue. */
+  entry(issue: CatalogueIssue, position: number): Promise<Entry>;
+  /** Every entry of `issue`, from its issue file or the catalogue: what {@link entry} falls back on. */
   issueEntries(issue: CatalogueIssue): Promise<Entry[]>;
 }
 
@@ -305,15 +309,35 @@ export class FirstAnswer {
     return { matches: touched.filter((i) => wordHits[i] === expansions.length), scores, fields };
   }
 
-  /** The entries at these indices, from their issues' files (each fetched once). */
+  /**
+   * The entries at these indices, each from its own file; an issue any of whose entry files fails (an old service worker
+   * offline, a missing file) is read from its issue file instead, so the answer is never lost.
+   */
   private async entriesAt(indices: readonly number[]): Promise<Entry[]> {
-    const issueIndices = [...new Set(indices.map((i) => this.issueOf(i)))];
-    const files = new Map(
-      await Promise.all(issueIndices.map(async (r) => [r, await this.source.issueEntries(this.issues[r]!)] as const)),
+    const positionsOf = new Map<number, number[]>();
+    for (const i of indices) {
+      const r = this.issueOf(i);
+      const positions = positionsOf.get(r);
+      if (positions) positions.push(i - this.issueStart[r]!);
+      else positionsOf.set(r, [i - this.issueStart[r]!]);
+    }
+    const found = new Map(
+      await Promise.all(
+        [...positionsOf].map(async ([r, positions]) => {
+          const issue = this.issues[r]!;
+          const entries = await Promise.all(positions.map((position) => this.source.entry(issue, position))).catch(
+            async () => {
+              const all = await this.source.issueEntries(issue);
+              return positions.map((position) => all[position]);
+            },
+          );
+          return [r, new Map(positions.map((position, k) => [position, entries[k]]))] as const;
+        }),
+      ),
     );
     return indices.map((i) => {
       const r = this.issueOf(i);
-      const entry = files.get(r)?.[i - this.issueStart[r]!];
+      const entry = found.get(r)?.get(i - this.issueStart[r]!);
       if (entry?.issueId !== this.issues[r]!.id)
         throw new Error(`first-answer: error: entry ${i} is not where the search index says`);
       return entry;
@@ -360,6 +384,14 @@ export async function loadFirstAnswer(): Promise<{ answerer: FirstAnswer | null;
   const chunk = once(async (path) => parseSearchChunk(await fetchJson(path, undefined)));
   const issueById = new Map(catalogue.issues.map((issue) => [issue.id, issue]));
   const issueEntries = once((id) => fetchIssueEntries(catalogue, issueById.get(id)!));
-  const answerer = FirstAnswer.create(meta, catalogue, { chunk, issueEntries: (issue) => issueEntries(issue.id) });
+  const entry = once((key) => {
+    const [id = '', position = ''] = key.split('/');
+    return fetchEntry(catalogue, issueById.get(id)!, Number(position));
+  });
+  const answerer = FirstAnswer.create(meta, catalogue, {
+    chunk,
+    entry: (issue, position) => entry(`${issue.id}/${position}`),
+    issueEntries: (issue) => issueEntries(issue.id),
+  });
   return { answerer, catalogue };
 }
