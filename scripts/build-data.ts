@@ -356,7 +356,7 @@ async function writeFragmentFolder(target: string, fragments: readonly ArchiveFi
     // Synchronous writes: for tens of thousands of small files a promise per write costs more than the write itself.
     for (const fragment of fragments) {
       const file = path.join(temporary, path.posix.basename(fragment.path));
-      await io(file, async () => writeFileSync(file, fragment.json, 'utf8'));
+      await io(file, () => Promise.resolve(writeFileSync(file, fragment.json, 'utf8')));
     }
     await io(target, () => rename(temporary, target));
   } catch (error) {

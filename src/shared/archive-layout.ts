@@ -18,6 +18,7 @@ import {
   BundleError,
   entrySchema,
   issueSchema,
+  lazySchema,
   parseVersioned,
   publicationSchema,
   SCHEMA_VERSION,
@@ -34,49 +35,57 @@ export const ISSUE_FILE_FOLDER = 'data/issues';
 /** How many of an issue's most used topics the catalogue keeps: what an issue card on the home page shows. */
 export const CATALOGUE_TOPICS = 3;
 
-const catalogueIssueSchema = z.extend(z.omit(issueSchema, { entryIds: true }), {
-  /** How many entries the issue has; its file (or `latestEntries`) holds exactly that many. */
-  entryCount: z.int().check(z.nonnegative()),
-  /** The issue's most used topics, most frequent first; see {@link issueTopics}. */
-  topics: z.array(z.string()),
-});
+const catalogueIssueSchema = lazySchema(() =>
+  z.extend(z.omit(issueSchema(), { entryIds: true }), {
+    /** How many entries the issue has; its file (or `latestEntries`) holds exactly that many. */
+    entryCount: z.int().check(z.nonnegative()),
+    /** The issue's most used topics, most frequent first; see {@link issueTopics}. */
+    topics: z.array(z.string()),
+  }),
+);
 
 /** Runtime shape check of the catalogue; cross-references are checked in {@link parseCatalogue}. */
-export const catalogueSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  publication: publicationSchema,
-  /** The topic taxonomy, in display order. */
-  topics: z.array(z.string()),
-  /** Newest first, as in the bundle. */
-  issues: z.array(catalogueIssueSchema),
-  /** The newest issue's entries, in reading order. */
-  latestEntries: z.array(entrySchema),
-  /** The file holding each issue's entries, relative to the site root, by issue id; every issue but the newest. */
-  issueFiles: z.record(z.string(), z.string().check(z.regex(/^data\/issues\/[a-z0-9.-]+\.json$/))),
-});
+export const catalogueSchema = lazySchema(() =>
+  z.object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    publication: publicationSchema(),
+    /** The topic taxonomy, in display order. */
+    topics: z.array(z.string()),
+    /** Newest first, as in the bundle. */
+    issues: z.array(catalogueIssueSchema()),
+    /** The newest issue's entries, in reading order. */
+    latestEntries: z.array(entrySchema()),
+    /** The file holding each issue's entries, relative to the site root, by issue id; every issue but the newest. */
+    issueFiles: z.record(z.string(), z.string().check(z.regex(/^data\/issues\/[a-z0-9.-]+\.json$/))),
+  }),
+);
 
 /** Runtime shape check of one issue's file. */
-export const issueFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  issueId: z.string(),
-  /** The issue's entries, in reading order. */
-  entries: z.array(entrySchema),
-});
+export const issueFileSchema = lazySchema(() =>
+  z.object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    issueId: z.string(),
+    /** The issue's entries, in reading order. */
+    entries: z.array(entrySchema()),
+  }),
+);
 
 /** Runtime shape check of one entry's fragment: the entry exactly as its issue file holds it. */
-export const entryFragmentSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  entry: entrySchema,
-});
+export const entryFragmentSchema = lazySchema(() =>
+  z.object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    entry: entrySchema(),
+  }),
+);
 
 /** The small first file of the archive. */
-export type Catalogue = z.output<typeof catalogueSchema>;
+export type Catalogue = z.output<ReturnType<typeof catalogueSchema>>;
 /** One issue as the catalogue lists it: its entry count rather than its entry ids. */
-export type CatalogueIssue = z.output<typeof catalogueIssueSchema>;
+export type CatalogueIssue = z.output<ReturnType<typeof catalogueIssueSchema>>;
 /** One issue's entries. */
-export type IssueFile = z.output<typeof issueFileSchema>;
+export type IssueFile = z.output<ReturnType<typeof issueFileSchema>>;
 /** One entry of an issue file, on its own. */
-export type EntryFragment = z.output<typeof entryFragmentSchema>;
+export type EntryFragment = z.output<ReturnType<typeof entryFragmentSchema>>;
 
 /**
  * Where the entry at `position` (0-based, in the file's `entries`) of the issue file `issueFile` has its own file:
@@ -143,7 +152,7 @@ function checkIssueEntries(issue: CatalogueIssue, entries: readonly Entry[], wha
  * @throws {BundleError} naming the first problems found.
  */
 export function parseCatalogue(value: unknown): Catalogue {
-  const catalogue = parseVersioned(catalogueSchema, value, 'archive');
+  const catalogue = parseVersioned(catalogueSchema(), value, 'archive');
   const [latest, ...older] = catalogue.issues;
   if (latest) checkIssueEntries(latest, catalogue.latestEntries, 'archive');
   for (const issue of older) {
@@ -159,7 +168,7 @@ export function parseCatalogue(value: unknown): Catalogue {
  */
 export function parseIssueFile(value: unknown, issue: CatalogueIssue): Entry[] {
   const what = `file of the issue of ${issue.date}`;
-  const file = parseVersioned(issueFileSchema, value, what);
+  const file = parseVersioned(issueFileSchema(), value, what);
   if (file.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${file.issueId}`);
   checkIssueEntries(issue, file.entries, what);
   return file.entries;
@@ -170,5 +179,5 @@ export function parseIssueFile(value: unknown, issue: CatalogueIssue): Entry[] {
  * @throws {BundleError} naming the first problems found.
  */
 export function parseEntryFragment(value: unknown): Entry {
-  return parseVersioned(entryFragmentSchema, value, 'entry file').entry;
+  return parseVersioned(entryFragmentSchema(), value, 'entry file').entry;
 }

@@ -28,7 +28,7 @@ vi.mock('../../src/shared/bundle', async (importOriginal) => {
 
 describe('the bundle contract', () => {
   it('has one definition: the types are what the validator outputs', () => {
-    expectTypeOf<ArchiveBundle>().toEqualTypeOf<z.output<typeof archiveBundleSchema>>();
+    expectTypeOf<ArchiveBundle>().toEqualTypeOf<z.output<ReturnType<typeof archiveBundleSchema>>>();
     expectTypeOf(parseBundle).returns.toEqualTypeOf<ArchiveBundle>();
     expectTypeOf<Entry['outlet']>().toEqualTypeOf<string | null>();
     expectTypeOf<ArchiveBundle['publication']>().toEqualTypeOf<Publication>();
