@@ -6,6 +6,8 @@ import { cleanUrl, trimBareUrl } from './links';
 const BREAK = /<br\s*\/?>/gi;
 const EMPHASIS = /\*{2,3}/g;
 const BARE_URL = /\bhttps?:\/\/[^\s<>"“”‘’]+/giu;
+/** White space that collapsing changes: a run of two, or a tab, newline or other space than U+0020. */
+const UNCOLLAPSED_SPACE = /\s\s|[^\S ]/;
 
 /** What parsing a line produced, with messages about links that were refused. */
 export interface InlineResult {
@@ -15,7 +17,11 @@ export interface InlineResult {
 
 /** Removes `<br>` and bold markers and collapses white space; every other character is kept. */
 export function cleanText(raw: string): string {
-  return raw.replace(BREAK, ' ').replace(EMPHASIS, '').replace(/\s+/g, ' ').trim();
+  // Each replacement runs only on text it would change: most lines have no break, bold or doubled space.
+  let text = raw.includes('<') ? raw.replace(BREAK, ' ') : raw;
+  if (text.includes('**')) text = text.replace(EMPHASIS, '');
+  if (UNCOLLAPSED_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
+  return text.trim();
 }
 
 /** Plain text of inline nodes. */
@@ -82,6 +88,8 @@ function pushText(nodes: InlineNode[], text: string): void {
 }
 
 function pushBareUrls(nodes: InlineNode[], text: string, warnings: string[]): void {
+  // Every bare URL has a `://`: without one, the pattern would scan the whole text for nothing.
+  if (!text.includes('://')) return pushText(nodes, text);
   let cursor = 0;
   for (const match of text.matchAll(BARE_URL)) {
     const start = match.index;
@@ -100,7 +108,7 @@ function pushBareUrls(nodes: InlineNode[], text: string, warnings: string[]): vo
 
 /** Parses a line into text and link nodes; links with other schemes keep their words but lose the link. */
 export function parseInline(raw: string): InlineResult {
-  const text = raw.replace(BREAK, ' ').replace(EMPHASIS, '').replace(/\s+/g, ' ').trim();
+  const text = cleanText(raw);
   const nodes: InlineNode[] = [];
   const warnings: string[] = [];
   let cursor = 0;

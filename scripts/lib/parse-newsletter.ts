@@ -101,8 +101,12 @@ export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
 
+/** A character that cleaning never removes: anything but white space, `*` and the letters of `<br>` and `<br/>`. */
+const KEPT_CHARACTER = /[^\s*<>/bBrR]/;
+
 function isBlank(text: string): boolean {
-  return cleanText(text) === '';
+  // Most lines have a kept character early on, found without building the cleaned text.
+  return !KEPT_CHARACTER.test(text) && cleanText(text) === '';
 }
 
 /** Names the distinct white-space characters of a run (`U+00A0 + space`), since a reader cannot see them. */

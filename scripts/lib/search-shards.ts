@@ -10,7 +10,6 @@ import {
   processIndexTerm,
   textDocument,
   titleDocument,
-  tokenizeField,
   type SearchDocument,
 } from '../../src/shared/search-options';
 import {
@@ -20,6 +19,7 @@ import {
   type SearchShardsMeta,
 } from '../../src/shared/search-shards';
 import type { ArchiveFile } from './archive-layout';
+import { WordNumbers } from './word-numbers';
 
 /** The shard files: the meta file and the chunks it names. */
 export interface SearchShardFiles {
@@ -30,13 +30,20 @@ export interface SearchShardFiles {
 /** About how many characters of postings go in one chunk: a few tens of KB, like Pagefind's. */
 export const CHUNK_TARGET_CHARS = 48_000;
 
-const TITLE_FIELDS = ['headline', 'paperTitle', 'organizations', 'topics'] as const;
-const TEXT_FIELDS = ['summary', 'body'] as const;
+/** The fields of each document, by number in {@link SEARCH_FIELDS}, in the order the engine adds them. */
+const TITLE_FIELDS = (['headline', 'paperTitle', 'organizations', 'topics'] as const).map((field) =>
+  SEARCH_FIELDS.indexOf(field),
+);
+const TEXT_FIELDS = (['summary', 'body'] as const).map((field) => SEARCH_FIELDS.indexOf(field));
 
-/** Postings being collected for one term: per field, the encoded list and the last entry added. */
-interface TermPostings {
-  lists: (number[] | undefined)[];
-  last: number[];
+const FIELD_COUNT = SEARCH_FIELDS.length;
+
+/** An Int32Array of at least `size` numbers: `array` itself, or a copy at least twice as long. */
+function grown(array: Int32Array, size: number): Int32Array {
+  if (size <= array.length) return array;
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 const toJson = (value: unknown) => `${JSON.stringify(value)}\n`;
@@ -63,50 +70,118 @@ function runningAverage(lengths: Int32Array, documentsBefore: number): number {
 export function buildSearchShards(bundle: ArchiveBundle, targetChars = CHUNK_TARGET_CHARS): SearchShardFiles {
   if (!inIssueOrder(bundle)) return emptyShards(bundle);
   const entryCount = bundle.entries.length;
-  const fieldIndex = new Map<string, number>(SEARCH_FIELDS.map((field, i) => [field, i]));
   const lengths = SEARCH_FIELDS.map(() => new Int32Array(entryCount));
-  const postings = new Map<string, TermPostings>();
-  const frequencies = new Map<string, number>();
+  // Each distinct token is processed once: the number of the term it indexes as (-1 for none), by token number.
+  const tokens = new WordNumbers();
+  const tokenTerms: number[] = [];
+  // When each token was last seen: the number of the field it was in, counting every field of every entry.
+  const tokenSeen: number[] = [];
+  const fieldTokens: number[] = [];
+  const termNumbers = new Map<string, number>();
+  const terms: string[] = [];
+  const frequencies: number[] = [];
+  // Postings as found, entry by entry: per field, its number, the entry, its length and its number of terms, then each
+  // term's number and frequency. Written in one pass, then sorted into lists by a count per term and field.
+  let records: Int32Array = new Int32Array(1 << 16);
+  let recorded = 0;
+  // Per term and field (term × FIELD_COUNT + field): how many postings its list has, and how many numbers.
+  let listCounts: Int32Array = new Int32Array(1024 * FIELD_COUNT);
+  let listSizes: Int32Array = new Int32Array(1024 * FIELD_COUNT);
+  const fieldTerms: number[] = [];
+  let fieldNumber = 0;
 
-  const addField = (document: SearchDocument, field: (typeof SEARCH_FIELDS)[number], entry: number) => {
+  const addField = (document: SearchDocument, f: number, entry: number) => {
+    const field = SEARCH_FIELDS[f]!;
     const text = document[field];
     if (text === undefined) return;
-    const f = fieldIndex.get(field)!;
-    const tokens = tokenizeField(text, field);
-    const length = new Set(tokens).size;
-    lengths[f]![entry] = length;
-    frequencies.clear();
-    for (const token of tokens) {
-      const term = processIndexTerm(token);
-      if (term) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    }
-    for (const [term, frequency] of frequencies) {
-      let termPostings = postings.get(term);
-      if (!termPostings) {
-        termPostings = { lists: [], last: new Array<number>(SEARCH_FIELDS.length).fill(0) };
-        postings.set(term, termPostings);
+    fieldNumber += 1;
+    // As MiniSearch with tokenizeField and processIndexTerm: the length counts distinct words, body words count once.
+    const once = field === 'body';
+    let length = 0;
+    tokens.scan(text, fieldTokens);
+    for (const number of fieldTokens) {
+      while (tokenTerms.length <= number) {
+        const term = processIndexTerm(tokens.words[tokenTerms.length]!);
+        let termNumber = term === null ? -1 : termNumbers.get(term);
+        if (termNumber === undefined) {
+          termNumber = terms.length;
+          termNumbers.set(term!, termNumber);
+          terms.push(term!);
+          frequencies.push(0);
+          listCounts = grown(listCounts, terms.length * FIELD_COUNT);
+          listSizes = grown(listSizes, terms.length * FIELD_COUNT);
+        }
+        tokenTerms.push(termNumber);
+        tokenSeen.push(0);
       }
-      const list = (termPostings.lists[f] ??= []);
-      list.push(entry - termPostings.last[f]!);
-      termPostings.last[f] = entry;
-      if (frequency === 1) list.push(length);
-      else list.push(-length, frequency);
+      if (tokenSeen[number] !== fieldNumber) {
+        tokenSeen[number] = fieldNumber;
+        length += 1;
+      } else if (once) continue;
+      const term = tokenTerms[number]!;
+      if (term < 0) continue;
+      if (frequencies[term] === 0) fieldTerms.push(term);
+      frequencies[term]! += 1;
     }
+    lengths[f]![entry] = length;
+    records = grown(records, recorded + 4 + 2 * fieldTerms.length);
+    records[recorded++] = f;
+    records[recorded++] = entry;
+    records[recorded++] = length;
+    records[recorded++] = fieldTerms.length;
+    for (const term of fieldTerms) {
+      const frequency = frequencies[term]!;
+      frequencies[term] = 0;
+      records[recorded++] = term;
+      records[recorded++] = frequency;
+      const list = term * FIELD_COUNT + f;
+      listCounts[list]! += 1;
+      listSizes[list]! += frequency === 1 ? 2 : 3;
+    }
+    fieldTerms.length = 0;
   };
 
   bundle.entries.forEach((entry, i) => {
     const titles = titleDocument(entry, i);
-    for (const field of TITLE_FIELDS) addField(titles, field, i);
+    for (const f of TITLE_FIELDS) addField(titles, f, i);
     const text = textDocument(entry, i);
-    for (const field of TEXT_FIELDS) addField(text, field, i);
+    for (const f of TEXT_FIELDS) addField(text, f, i);
   });
 
-  const averageLengths = SEARCH_FIELDS.map((field, f) =>
-    runningAverage(lengths[f]!, (TEXT_FIELDS as readonly string[]).includes(field) ? entryCount : 0),
+  // Each term's lists back to back, its fields in order, each posting the gap from the entry before, the field's length,
+  // and when the term occurs more than once the length negated and the frequency.
+  const listCount = terms.length * FIELD_COUNT;
+  const listStarts = new Int32Array(listCount + 1);
+  for (let list = 0; list < listCount; list++) listStarts[list + 1] = listStarts[list]! + listSizes[list]!;
+  const postings = new Int32Array(listStarts[listCount]!);
+  const filled = listStarts.slice(0, listCount);
+  const lastEntries = new Int32Array(listCount);
+  for (let at = 0; at < recorded;) {
+    const f = records[at]!;
+    const entry = records[at + 1]!;
+    const length = records[at + 2]!;
+    const end = at + 4 + 2 * records[at + 3]!;
+    for (at += 4; at < end; at += 2) {
+      const list = records[at]! * FIELD_COUNT + f;
+      const frequency = records[at + 1]!;
+      let write = filled[list]!;
+      postings[write++] = entry - lastEntries[list]!;
+      lastEntries[list] = entry;
+      if (frequency === 1) postings[write++] = length;
+      else {
+        postings[write++] = -length;
+        postings[write++] = frequency;
+      }
+      filled[list] = write;
+    }
+  }
+
+  const averageLengths = SEARCH_FIELDS.map((_, f) =>
+    runningAverage(lengths[f]!, TEXT_FIELDS.includes(f) ? entryCount : 0),
   );
 
   // Code-unit order, as the worker compares terms, so every beginning's terms are one run of chunks.
-  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const order = Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
   const chunks: ArchiveFile[] = [];
   const firstTerms: [string, string][] = [];
   let current: SearchChunk['terms'] = [];
@@ -121,14 +196,15 @@ export function buildSearchShards(bundle: ArchiveBundle, targetChars = CHUNK_TAR
     current = [];
     currentChars = 0;
   };
-  for (const term of terms) {
-    const { lists } = postings.get(term)!;
+  for (const number of order) {
+    const term = terms[number]!;
     const encoded: number[] = [];
-    lists.forEach((list, f) => {
-      if (!list) return;
-      encoded.push(f, countPostings(list));
-      for (const value of list) encoded.push(value);
-    });
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const list = number * FIELD_COUNT + f;
+      if (listCounts[list] === 0) continue;
+      encoded.push(f, listCounts[list]!);
+      for (let at = listStarts[list]!; at < listStarts[list + 1]!; at++) encoded.push(postings[at]!);
+    }
     current.push([term, encoded]);
     // Digits and separators: a close enough measure of the JSON's size without writing it twice.
     currentChars += term.length + encoded.length * 3;
@@ -144,13 +220,6 @@ export function buildSearchShards(bundle: ArchiveBundle, targetChars = CHUNK_TAR
     chunks: firstTerms,
   };
   return { meta: { path: SEARCH_SHARDS_PATH, json: toJson(meta) }, chunks };
-}
-
-/** The number of entries in one field's encoded list (gaps, lengths negated when a frequency follows). */
-function countPostings(list: readonly number[]): number {
-  let count = 0;
-  for (let at = 0; at < list.length; count++) at += list[at + 1]! < 0 ? 3 : 2;
-  return count;
 }
 
 /** Whether the entries run issue by issue, each in its issue's order: then entry index → issue is the meta's counts. */

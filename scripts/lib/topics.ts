@@ -17,6 +17,8 @@ interface CompiledKeyword {
   caseSensitive: boolean;
   /** Non-ASCII keywords may match other letters case-insensitively (`ſ` for `s`), so they always run the pattern. */
   ascii: boolean;
+  /** The {@link pairKey}s of the literal's adjacent characters: a text lacking one cannot contain the literal. */
+  pairs: Uint16Array;
 }
 
 interface CompiledTopic {
@@ -26,6 +28,15 @@ interface CompiledTopic {
 
 /** Printable ASCII: lower-casing maps exactly its letters, as case-insensitive matching does. */
 const ASCII = /^[ -~]*$/;
+
+/** Two adjacent characters as one of 65,536 numbers; characters that differ only above their low byte collide. */
+function pairKey(text: string, at: number): number {
+  return ((text.charCodeAt(at) & 0xff) << 8) | (text.charCodeAt(at + 1) & 0xff);
+}
+
+function pairKeys(text: string): Uint16Array {
+  return Uint16Array.from({ length: Math.max(0, text.length - 1) }, (_, at) => pairKey(text, at));
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -38,35 +49,67 @@ function compileKeyword(keyword: string): CompiledKeyword {
     `(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}(?![\\p{L}\\p{N}])`,
     caseSensitive ? 'gu' : 'giu',
   );
-  return {
-    pattern,
-    literal: caseSensitive ? keyword : keyword.toLowerCase(),
-    caseSensitive,
-    ascii: ASCII.test(keyword),
-  };
+  const literal = caseSensitive ? keyword : keyword.toLowerCase();
+  return { pattern, literal, caseSensitive, ascii: ASCII.test(keyword), pairs: pairKeys(literal) };
+}
+
+/** Which {@link pairKey}s a text has: those marked with its number. Reused from text to text, so never cleared. */
+class PairTable {
+  private readonly marks = new Int32Array(1 << 16);
+  private number = 0;
+
+  /** Marks the pairs of `text`, forgetting the previous text's. */
+  fill(text: string): void {
+    this.number += 1;
+    let previous = text.charCodeAt(0) & 0xff;
+    for (let at = 1; at < text.length; at++) {
+      const next = text.charCodeAt(at) & 0xff;
+      this.marks[(previous << 8) | next] = this.number;
+      previous = next;
+    }
+  }
+
+  /** False when some pair of the keyword is missing, so the text cannot contain it; true when it may. */
+  mayContain(pairs: Uint16Array): boolean {
+    for (let p = 0; p < pairs.length; p++) if (this.marks[pairs[p]!] !== this.number) return false;
+    return true;
+  }
 }
 
 /** A text to match, with what lets most keywords be ruled out without a regular expression. */
-interface MatchText {
-  text: string;
-  lower: string;
+class MatchText {
+  text = '';
+  lower = '';
   /** Whether a case-insensitive match implies the lower-cased keyword is a substring: not when `ſ` matches `s`. */
-  foldsByLowerCase: boolean;
+  foldsByLowerCase = true;
+  readonly textPairs = new PairTable();
+  readonly lowerPairs = new PairTable();
+
+  /** Makes `text` the one to match, reusing the tables of the text before. */
+  set(text: string): this {
+    this.text = text;
+    this.lower = text.toLowerCase();
+    this.foldsByLowerCase = !text.includes(LONG_S);
+    this.textPairs.fill(this.text);
+    this.lowerPairs.fill(this.lower);
+    return this;
+  }
 }
 
 /** The one character that matches an ASCII letter case-insensitively but does not lower-case to it. */
 const LONG_S = '\u017f';
 
-function matchText(text: string): MatchText {
-  return { text, lower: text.toLowerCase(), foldsByLowerCase: !text.includes(LONG_S) };
-}
-
-/** How often a keyword occurs; the substring test only skips texts where it cannot occur. */
+/**
+ * How often a keyword occurs; the substring test only skips texts where it cannot occur, and the character pairs
+ * skip, faster, only texts the substring test would.
+ */
 function occurrences(keyword: CompiledKeyword, text: MatchText): number {
   if (
     keyword.caseSensitive
-      ? !text.text.includes(keyword.literal)
-      : keyword.ascii && text.foldsByLowerCase && !text.lower.includes(keyword.literal)
+      ? !text.textPairs.mayContain(keyword.pairs) || !text.text.includes(keyword.literal)
+      : keyword.ascii &&
+        text.foldsByLowerCase &&
+        (!text.lowerPairs.mayContain(keyword.pairs) || !text.lower.includes(keyword.literal))
   )
     return 0;
   return text.text.match(keyword.pattern)?.length ?? 0;
@@ -75,6 +118,8 @@ function occurrences(keyword: CompiledKeyword, text: MatchText): number {
 /** Assigns up to three topics, strongest first, or "Other". */
 export class TopicMatcher {
   private readonly topics: CompiledTopic[];
+  private readonly titleText = new MatchText();
+  private readonly summaryText = new MatchText();
 
   constructor(taxonomy: readonly TopicDefinition[]) {
     this.topics = taxonomy.map((topic) => ({ name: topic.name, keywords: topic.keywords.map(compileKeyword) }));
@@ -87,8 +132,8 @@ export class TopicMatcher {
 
   /** Title words weigh three times summary words; a topic needs a title word or two summary words, else the best single mention. */
   match(title: string, summary: string): string[] {
-    const titleText = matchText(title);
-    const summaryText = matchText(summary);
+    const titleText = this.titleText.set(title);
+    const summaryText = this.summaryText.set(summary);
     const scored = this.topics
       .map((topic, order) => {
         let score = 0;
