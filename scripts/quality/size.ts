@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const rows = [
     '| what | gzip | budget | |',
     '| --- | ---: | ---: | --- |',
-    `| JavaScript on the first route (${assets.js.length} files) | ${kB(jsTotal)} | ${kB(BUDGETS.js)} | ${verdict(jsTotal, BUDGETS.js)} |`,
+    `| JavaScript on the first route (${assets.js.length} file${assets.js.length === 1 ? '' : 's'}) | ${kB(jsTotal)} | ${kB(BUDGETS.js)} | ${verdict(jsTotal, BUDGETS.js)} |`,
     ...assets.js
       .map((href) => [href, sizeOf.get(local(href))!] as const)
       .sort((a, b) => b[1] - a[1])

@@ -9,7 +9,7 @@ const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 // Start downloading what the first page needs while its code is still loading; search also starts its worker.
 const firstPath = window.location.pathname.slice(basename === '/' ? 0 : basename.length);
 void queryClient.prefetchQuery(catalogueQueryOptions());
-if (/^\/search\b/.test(firstPath)) prewarmSearchWorker();
+if (/^\/search\b/.test(firstPath)) prewarmSearchWorker(new URLSearchParams(window.location.search));
 
 export function App() {
   return (

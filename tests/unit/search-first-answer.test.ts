@@ -95,6 +95,29 @@ describe('the search worker’s first answer', () => {
     expect(complete.response.facets.length).toBeGreaterThan(0);
   });
 
+  it('fetches what the first page’s query needs before the page asks, so the answer needs no more files', async () => {
+    const served = servedArchive(fixtureBundle);
+    const worker = host();
+    worker.watch(served.requested);
+    worker.handle({ type: 'load' });
+    worker.handle({ type: 'prefetch', request: request('parrots') });
+    await vi.waitFor(() =>
+      expect(served.requested.filter((path) => served.entryFiles.includes(path)).length).toBeGreaterThan(0),
+    );
+    await vi.waitFor(() => expect(served.requested.some((path) => path.includes('/terms-'))).toBe(true));
+    // Nothing is answered for a prefetch: the page has not asked yet.
+    expect(worker.said.filter(({ message }) => message.type === 'result')).toEqual([]);
+    const fetchedAhead = [...served.requested];
+
+    worker.handle({ type: 'search', id: 1, request: request('parrots') });
+    const { response, requested } = await worker.result(1);
+    const { ids } = await searchableArchive(fixtureBundle);
+    expect(response.hits.map((hit) => hit.entry.id)).toEqual(ids('parrots'));
+    expect(requested.filter((path) => served.entryFiles.includes(path))).toEqual(
+      fetchedAhead.filter((path) => served.entryFiles.includes(path)),
+    );
+  });
+
   it('loads the whole archive on its own when no search comes', async () => {
     const served = servedArchive(fixtureBundle);
     const worker = host();

@@ -2,6 +2,7 @@
  * Starting the search worker, kept apart from the search client so the first page's code can start it while the search
  * page's code is still downloading: the worker's own download and first answer then overlap the page's.
  */
+import { readSearchParams, readShown } from '@/features/search/lib/search-params';
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
 
 /** Makes the search worker; throws where workers are unavailable. */
@@ -23,8 +24,11 @@ export interface PrewarmedWorker {
 
 let prewarmed: PrewarmedWorker | null = null;
 
-/** Starts the search worker loading the archive before the search page's code has arrived; the page's client adopts it. */
-export function prewarmSearchWorker(): void {
+/**
+ * Starts the search worker loading the archive before the search page's code has arrived; the page's client adopts it.
+ * Given the first page's URL parameters, the worker also starts fetching what the answer to their query needs.
+ */
+export function prewarmSearchWorker(params?: URLSearchParams): void {
   if (prewarmed) return;
   let worker: Worker;
   try {
@@ -44,6 +48,18 @@ export function prewarmSearchWorker(): void {
     worker.removeEventListener('error', fail);
   };
   worker.postMessage({ type: 'load' } satisfies ToSearchWorker);
+  const state = params ? readSearchParams(params) : null;
+  if (params && state?.query.trim()) {
+    const request = {
+      query: state.query,
+      selection: state.selection,
+      sort: state.sort ?? 'relevance',
+      groupByPaper: state.groupByPaper,
+      bookmarkedIds: [],
+      limit: readShown(params),
+    };
+    worker.postMessage({ type: 'prefetch', request } satisfies ToSearchWorker);
+  }
   prewarmed = warm;
 }
 

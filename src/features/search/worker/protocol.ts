@@ -21,6 +21,8 @@ export type WireSearchResponse = Omit<SearchResponse, 'hits'> & { hits: WireSear
 /** What the page sends: load the archive from this origin's archive files (once), answer a search, or rank "For you". */
 export type ToSearchWorker =
   | { type: 'load' }
+  /** The first page's own query, sent before its code has asked: fetch what the answer needs, answer nothing. */
+  | { type: 'prefetch'; request: WireSearchRequest }
   | { type: 'search'; id: number; request: WireSearchRequest }
   | { type: 'recommend'; id: number; request: RecommendRequest };
 

@@ -74,6 +74,17 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
       post({ type: 'error', message: describe('search before load') });
       return;
     }
+    if (message.type === 'prefetch') {
+      // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here.
+      const prepared = firstAnswer;
+      if (!prepared) return;
+      answering++;
+      void prepared
+        .then((answerer) => answerer?.answer(message.request))
+        .catch(() => null)
+        .finally(() => answering--);
+      return;
+    }
     // Only a search may be answered before the whole archive is in.
     if (message.type !== 'search') startEngine();
     // "For you": ranked from the engine's entries by the recommender, built in slices on the first request.
