@@ -33,7 +33,7 @@ describe('entry page', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'AI Identifies Database Vulnerability' }),
     ).toBeInTheDocument();
-    expect(document.title).toBe('AI Identifies Database Vulnerability · Frontier Reader');
+    await waitFor(() => expect(document.title).toBe('AI Identifies Database Vulnerability · Frontier Reader'));
     expect(screen.getByText(/“Big Sleep” discovered a previously unknown bug/)).toBeInTheDocument();
 
     const bodyLink = screen.getByRole('link', { name: /^according to PCMag/ });

@@ -15,7 +15,7 @@ describe('home page', () => {
   it('puts the latest issue’s headlines first, then every issue of the archive', async () => {
     renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Issue of November 2, 2024' })).toBeInTheDocument();
-    expect(document.title).toBe('Latest issue · Frontier Reader');
+    await waitFor(() => expect(document.title).toBe('Latest issue · Frontier Reader'));
 
     const headlines = screen.getByRole('list', { name: /headlines of the issue of november 2, 2024/i });
     const links = within(headlines).getAllByRole('link');

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeFixtureArchive } from '../support/fixture-bundle';
 import { archiveFetch, deferredArchiveFetch, renderApp } from '../support/render-app';
@@ -13,7 +13,7 @@ describe('issue page', () => {
     expect(await screen.findByText(/loading the archive/i)).toBeInTheDocument();
     archive.respond();
     expect(await screen.findByRole('heading', { level: 1, name: 'Issue of November 2, 2024' })).toBeInTheDocument();
-    expect(document.title).toBe('Issue of Nov 2, 2024 · Frontier Reader');
+    await waitFor(() => expect(document.title).toBe('Issue of Nov 2, 2024 · Frontier Reader'));
     expect(screen.getByText(/4 entries · 3 arXiv papers/)).toBeInTheDocument();
     const headlines = within(entryList()).getAllByRole('heading', { level: 2 });
     // Numbered by position in the issue; the source's own numbers (1, 3, 5, 11) stay in the data.
@@ -129,7 +129,7 @@ describe('issue page', () => {
     renderApp('/issues/1999-01-01');
     expect(await screen.findByRole('heading', { level: 1, name: 'Issue not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the latest issue' })).toHaveAttribute('href', '/');
-    expect(document.title).toBe('Issue not found · Frontier Reader');
+    await waitFor(() => expect(document.title).toBe('Issue not found · Frontier Reader'));
   });
 
   it('shows the error with Retry when the archive fails to download', async () => {

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
 
@@ -6,7 +6,7 @@ describe('not-found page', () => {
   it('shows the missing path, a way back and a search for its words', async () => {
     const { user, router } = renderApp('/papers/mixture-of-parrots');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
-    expect(document.title).toBe('Page not found · Frontier Reader');
+    await waitFor(() => expect(document.title).toBe('Page not found · Frontier Reader'));
     expect(screen.getByText('/papers/mixture-of-parrots')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Search for “mixture of parrots”' })).toHaveAttribute(
       'href',
