@@ -89,6 +89,20 @@ describe('search shards', () => {
     }
   });
 
+  it('reject a chunk that is not what the worker expects, and say where', () => {
+    const [file] = buildSearchShards(seed, 6000).chunks;
+    const chunk = JSON.parse(file!.json) as { schemaVersion: number; terms: [string, unknown[]][] };
+    expect(parseSearchChunk(structuredClone(chunk))).toEqual(chunk);
+    const badPosting = structuredClone(chunk);
+    badPosting.terms[1]![1][2] = '7';
+    expect(() => parseSearchChunk(badPosting)).toThrow(/search index chunk is malformed: terms\.1\.1\.2: /);
+    const badTerm = structuredClone(chunk);
+    badTerm.terms[0] = [3 as unknown as string, []];
+    expect(() => parseSearchChunk(badTerm)).toThrow(/terms\.0\.0: /);
+    expect(() => parseSearchChunk({ ...chunk, schemaVersion: 99 })).toThrow(/schema version 99/);
+    expect(() => parseSearchChunk({ schemaVersion: chunk.schemaVersion })).toThrow(/terms: /);
+  });
+
   it('are empty for a bundle whose entries are not in issue order', () => {
     const shuffled = structuredClone(seed);
     shuffled.entries.reverse();
