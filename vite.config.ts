@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath, URL } from 'node:url';
 import { pwaPlugin } from './scripts/vite/pwa-plugin';
+import { searchEarlyStart } from './scripts/vite/search-early-start';
 import { siteUrlCheck } from './scripts/vite/site-url-check';
 
 /** The production page may run only its own scripts; dev needs inline HMR preambles, so the policy is added at build time. */
@@ -52,7 +53,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
-  plugins: [react(), tailwindcss(), contentSecurityPolicy(), pwaPlugin(), siteUrlCheck()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), searchEarlyStart(), pwaPlugin(), siteUrlCheck()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

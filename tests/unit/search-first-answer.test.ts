@@ -99,13 +99,12 @@ describe('the search worker’s first answer', () => {
     const served = servedArchive(fixtureBundle);
     const worker = host();
     worker.watch(served.requested);
-    worker.handle({ type: 'load' });
-    worker.handle({ type: 'prefetch', request: request('parrots') });
+    worker.handle({ type: 'load', page: 'q=parrots' });
     await vi.waitFor(() =>
       expect(served.requested.filter((path) => served.entryFiles.includes(path)).length).toBeGreaterThan(0),
     );
     await vi.waitFor(() => expect(served.requested.some((path) => path.includes('/terms-'))).toBe(true));
-    // Nothing is answered for a prefetch: the page has not asked yet.
+    // Nothing is answered before the page asks.
     expect(worker.said.filter(({ message }) => message.type === 'result')).toEqual([]);
     const fetchedAhead = [...served.requested];
 

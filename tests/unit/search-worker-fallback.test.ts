@@ -125,6 +125,28 @@ describe('search client', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('searches through the worker the page started before its code loaded, and starts no second one', async () => {
+    let constructed = 0;
+    vi.stubGlobal(
+      'Worker',
+      class extends InProcessWorker {
+        constructor() {
+          super();
+          constructed++;
+        }
+      },
+    );
+    // What public/search-start.js leaves behind on a first page at /search?q=sqlite.
+    const early = new Worker('/assets/search-worker.js#page=q%3Dsqlite') as unknown as InProcessWorker;
+    early.postMessage({ type: 'load', page: 'q=sqlite' });
+    vi.stubGlobal('__frontierReaderSearchWorker', { worker: early, said: [], failed: false, detach: () => {} });
+
+    const response = await searchWhenReady(clientFor(archive()), 'sqlite');
+    expect(hitIds(response)).toEqual([SQLITE_ENTRY]);
+    expect(constructed).toBe(1);
+    expect(early.received.map((message) => message.type)).toContain('search');
+  });
+
   it('gives the same answers through the worker as on the main thread, entries and issues included', async () => {
     const workerArchive = archive();
     const viaWorker = clientFor(workerArchive, () => new InProcessWorker() as unknown as Worker);

@@ -159,6 +159,20 @@ function isPlain(request: WireSearchRequest, parsed: ReturnType<typeof parseQuer
   );
 }
 
+/** A plain query's words and the files of the chunks that hold them, in chunk order; null if the shards cannot answer it. */
+function chunksOfQuery(
+  meta: SearchShardsMeta,
+  request: WireSearchRequest,
+): { parsed: ReturnType<typeof parseQuery>; plan: ReturnType<typeof planQuery>; paths: string[] } | null {
+  const parsed = parseQuery(request.query);
+  if (!isPlain(request, parsed)) return null;
+  const plan = planQuery(parsed);
+  if (plan.words.length === 0) return null;
+  const wanted = [...new Set(plan.words.flatMap((word) => chunksOfWord(meta.chunks, word)))].sort((a, b) => a - b);
+  if (wanted.length > MAX_CHUNKS) return null;
+  return { parsed, plan, paths: wanted.map((chunk) => meta.chunks[chunk]![1]) };
+}
+
 /** Answers plain queries from the search shards until the full engine is ready. One per worker. */
 export class FirstAnswer {
   private readonly entryCount: number;
@@ -219,18 +233,10 @@ export class FirstAnswer {
 
   /** The full engine's answer to a plain query, without facets; null for anything else (the engine answers it). */
   async answer(request: WireSearchRequest): Promise<WireSearchResponse | null> {
-    const parsed = parseQuery(request.query);
-    if (!isPlain(request, parsed)) return null;
-    const plan = planQuery(parsed);
-    if (plan.words.length === 0) return null;
-
-    const wanted = [...new Set(plan.words.flatMap((word) => chunksOfWord(this.meta.chunks, word)))].sort(
-      (a, b) => a - b,
-    );
-    if (wanted.length > MAX_CHUNKS) return null;
-    const vocabulary = new ChunkVocabulary(
-      await Promise.all(wanted.map((chunk) => this.source.chunk(this.meta.chunks[chunk]![1]))),
-    );
+    const query = chunksOfQuery(this.meta, request);
+    if (!query) return null;
+    const { parsed, plan, paths } = query;
+    const vocabulary = new ChunkVocabulary(await Promise.all(paths.map((path) => this.source.chunk(path))));
     const expansions = plan.words.map((word) => expandWord(vocabulary, word));
     // A word the archive lacks is respelt by the full engine, which needs the whole vocabulary.
     if (expansions.some((terms) => terms.length === 0)) return null;
@@ -372,16 +378,24 @@ function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
 /**
  * Downloads the catalogue and the shards' meta file, for a {@link FirstAnswer} over this origin's files. The answerer
  * is null when the archive has no shards or they do not match the catalogue; the catalogue is null when it failed.
+ * Given the first page's query (`early`), the chunks it needs start downloading once the meta file is in, alongside
+ * the catalogue rather than after it.
  */
-export async function loadFirstAnswer(): Promise<{ answerer: FirstAnswer | null; catalogue: Catalogue | null }> {
-  const [catalogue, meta] = await Promise.all([
-    fetchCatalogue().catch(() => null),
-    fetchJson(SEARCH_SHARDS_PATH, undefined)
-      .then(parseSearchShardsMeta)
-      .catch(() => null),
-  ]);
-  if (!catalogue || !meta) return { answerer: null, catalogue };
+export async function loadFirstAnswer(
+  early?: WireSearchRequest | null,
+): Promise<{ answerer: FirstAnswer | null; catalogue: Catalogue | null }> {
   const chunk = once(async (path) => parseSearchChunk(await fetchJson(path, undefined)));
+  const loadingMeta = fetchJson(SEARCH_SHARDS_PATH, undefined)
+    .then(parseSearchShardsMeta)
+    .catch(() => null);
+  if (early) {
+    void loadingMeta.then((meta) => {
+      // A failed chunk is forgotten by once(), so the answer fetches it again and reports it.
+      if (meta) for (const path of chunksOfQuery(meta, early)?.paths ?? []) chunk(path).catch(() => undefined);
+    });
+  }
+  const [catalogue, meta] = await Promise.all([fetchCatalogue().catch(() => null), loadingMeta]);
+  if (!catalogue || !meta) return { answerer: null, catalogue };
   const issueById = new Map(catalogue.issues.map((issue) => [issue.id, issue]));
   const issueEntries = once((id) => fetchIssueEntries(catalogue, issueById.get(id)!));
   const entry = once((key) => {

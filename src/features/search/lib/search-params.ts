@@ -5,6 +5,7 @@
  */
 import { FACET_KEYS, type FacetKey, type FacetSelection } from '@/features/search/lib/facets';
 import { SORT_ORDERS, type SortOrder } from '@/features/search/lib/ranking';
+import type { WireSearchRequest } from '@/features/search/worker/protocol';
 
 /** What the URL says. */
 export interface SearchState {
@@ -66,6 +67,20 @@ export function readSearchParams(params: URLSearchParams): SearchState {
     // `newest` and `oldest` keep their names from before the paper-date sort, so old links still sort.
     sort: (SORT_ORDERS as readonly string[]).includes(sort ?? '') ? (sort as SortOrder) : null,
     groupByPaper: params.get('group') === 'paper',
+  };
+}
+
+/** The search a first page at `/search?…` will ask for, so the worker can fetch its answer early; null without a query. */
+export function firstPageRequest(params: URLSearchParams): WireSearchRequest | null {
+  const state = readSearchParams(params);
+  if (!state.query.trim()) return null;
+  return {
+    query: state.query,
+    selection: state.selection,
+    sort: state.sort ?? 'relevance',
+    groupByPaper: state.groupByPaper,
+    bookmarkedIds: [],
+    limit: readShown(params),
   };
 }
 

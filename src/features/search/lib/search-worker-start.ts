@@ -2,7 +2,6 @@
  * Starting the search worker, kept apart from the search client so the first page's code can start it while the search
  * page's code is still downloading: the worker's own download and first answer then overlap the page's.
  */
-import { readSearchParams, readShown } from '@/features/search/lib/search-params';
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
 
 /** Makes the search worker; throws where workers are unavailable. */
@@ -24,12 +23,33 @@ export interface PrewarmedWorker {
 
 let prewarmed: PrewarmedWorker | null = null;
 
+/** Where public/search-start.js leaves the worker it started before any of the app's code had loaded. */
+const EARLY_WORKER_GLOBAL = '__frontierReaderSearchWorker';
+
+/** The worker public/search-start.js started, if it did (a production build on a first page at /search), once. */
+function takeEarlyWorker(): PrewarmedWorker | null {
+  const holder = globalThis as Record<string, unknown>;
+  const early = holder[EARLY_WORKER_GLOBAL];
+  delete holder[EARLY_WORKER_GLOBAL];
+  if (typeof early !== 'object' || early === null) return null;
+  const { worker, said, detach } = early as Partial<PrewarmedWorker>;
+  const usable =
+    typeof Worker !== 'undefined' && worker instanceof Worker && Array.isArray(said) && typeof detach === 'function';
+  return usable ? (early as PrewarmedWorker) : null;
+}
+
 /**
  * Starts the search worker loading the archive before the search page's code has arrived; the page's client adopts it.
- * Given the first page's URL parameters, the worker also starts fetching what the answer to their query needs.
+ * Given the first page's URL parameters, the worker also starts fetching what the answer to their query needs. A worker
+ * that public/search-start.js already started with those parameters is taken instead of a second one.
  */
 export function prewarmSearchWorker(params?: URLSearchParams): void {
   if (prewarmed) return;
+  const early = takeEarlyWorker();
+  if (early) {
+    prewarmed = early;
+    return;
+  }
   let worker: Worker;
   try {
     worker = createSearchWorker();
@@ -47,25 +67,13 @@ export function prewarmSearchWorker(params?: URLSearchParams): void {
     worker.removeEventListener('message', keep);
     worker.removeEventListener('error', fail);
   };
-  worker.postMessage({ type: 'load' } satisfies ToSearchWorker);
-  const state = params ? readSearchParams(params) : null;
-  if (params && state?.query.trim()) {
-    const request = {
-      query: state.query,
-      selection: state.selection,
-      sort: state.sort ?? 'relevance',
-      groupByPaper: state.groupByPaper,
-      bookmarkedIds: [],
-      limit: readShown(params),
-    };
-    worker.postMessage({ type: 'prefetch', request } satisfies ToSearchWorker);
-  }
+  worker.postMessage({ type: 'load', page: params?.toString() } satisfies ToSearchWorker);
   prewarmed = warm;
 }
 
-/** The prewarmed worker, once: later clients make their own. */
+/** The prewarmed worker (or the one public/search-start.js started), once: later clients make their own. */
 export function adoptPrewarmed(): PrewarmedWorker | null {
-  const warm = prewarmed;
+  const warm = prewarmed ?? takeEarlyWorker();
   prewarmed = null;
   warm?.detach();
   return warm;

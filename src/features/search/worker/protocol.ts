@@ -20,9 +20,11 @@ export type WireSearchResponse = Omit<SearchResponse, 'hits'> & { hits: WireSear
 
 /** What the page sends: load the archive from this origin's archive files (once), answer a search, or rank "For you". */
 export type ToSearchWorker =
-  | { type: 'load' }
-  /** The first page's own query, sent before its code has asked: fetch what the answer needs, answer nothing. */
-  | { type: 'prefetch'; request: WireSearchRequest }
+  /**
+   * `page`: the first page's URL parameters (`q=…`) when it is the search page. The worker fetches what the answer to
+   * that query needs at once, before the page's code has asked, and answers nothing until it asks.
+   */
+  | { type: 'load'; page?: string }
   | { type: 'search'; id: number; request: WireSearchRequest }
   | { type: 'recommend'; id: number; request: RecommendRequest };
 

@@ -7,6 +7,7 @@
 import { recommenderFor } from '@/features/search/lib/recommend';
 import { loadFirstAnswer, type FirstAnswer } from '@/features/search/lib/first-answer';
 import { SearchEngine } from '@/features/search/lib/search-engine';
+import { firstPageRequest } from '@/features/search/lib/search-params';
 import { toWireResponse, type FromSearchWorker, type ToSearchWorker } from '@/features/search/worker/protocol';
 import { fetchWholeBundle } from '@/lib/archive-files';
 import type { Catalogue } from '@/shared/archive-layout';
@@ -56,7 +57,8 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
   return (message) => {
     if (message.type === 'load') {
       if (engine) return;
-      const prepared = loadFirstAnswer();
+      const early = message.page === undefined ? null : firstPageRequest(new URLSearchParams(message.page));
+      const prepared = loadFirstAnswer(early);
       firstAnswer = prepared.then(({ answerer }) => answerer);
       const started = new Promise<void>((resolve) => (startEngine = resolve));
       engine = started.then(() => prepared).then(({ catalogue }) => loadEngine(post, catalogue ?? undefined));
@@ -68,21 +70,18 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
       );
       void prepared.then(({ answerer }) => answerer ?? startEngine());
       setTimeout(() => answering === 0 && startEngine(), IDLE_START_MS);
+      if (early) {
+        // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here.
+        answering++;
+        void firstAnswer
+          .then((answerer) => answerer?.answer(early))
+          .catch(() => null)
+          .finally(() => answering--);
+      }
       return;
     }
     if (!engine) {
       post({ type: 'error', message: describe('search before load') });
-      return;
-    }
-    if (message.type === 'prefetch') {
-      // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here.
-      const prepared = firstAnswer;
-      if (!prepared) return;
-      answering++;
-      void prepared
-        .then((answerer) => answerer?.answer(message.request))
-        .catch(() => null)
-        .finally(() => answering--);
       return;
     }
     // Only a search may be answered before the whole archive is in.

@@ -1,0 +1,36 @@
+// Starts the search worker while the app's own code is still downloading, when the first page is the search page, so
+// the worker fetches the query's index chunks and entry files alongside it. A file, because the CSP forbids inline
+// scripts. The build names the worker in a meta tag (scripts/vite/search-early-start.ts); without one (dev) it does
+// nothing. Mirrors prewarmSearchWorker() in src/features/search/lib/search-worker-start.ts, which adopts the worker.
+/* global window, document, Worker */
+(function () {
+  var meta = document.querySelector('meta[name="frontier-reader:search-worker"]');
+  if (!meta || typeof Worker === 'undefined') return;
+  var page = meta.getAttribute('data-page');
+  if (window.location.pathname !== page && window.location.pathname !== page + '/') return;
+  var worker;
+  try {
+    // The query rides in the fragment, which no request carries: the worker starts on it before any message arrives.
+    worker = new Worker(meta.getAttribute('content') + '#page=' + encodeURIComponent(window.location.search.slice(1)), {
+      type: 'module',
+      name: 'search',
+    });
+  } catch {
+    // The app starts its own worker, or searches on the main thread.
+    return;
+  }
+  var early = { worker: worker, said: [], failed: false, detach: function () {} };
+  var keep = function (event) {
+    early.said.push(event.data);
+  };
+  var fail = function () {
+    early.failed = true;
+  };
+  worker.addEventListener('message', keep);
+  worker.addEventListener('error', fail);
+  early.detach = function () {
+    worker.removeEventListener('message', keep);
+    worker.removeEventListener('error', fail);
+  };
+  window.__frontierReaderSearchWorker = early;
+})();
