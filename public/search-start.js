@@ -10,10 +10,11 @@
   if (window.location.pathname !== page && window.location.pathname !== page + '/') return;
   var worker;
   try {
-    // The query rides in the fragment, which no request carries: the worker starts on it before any message arrives.
-    worker = new Worker(meta.getAttribute('content') + '#page=' + encodeURIComponent(window.location.search.slice(1)), {
+    // The query rides in the worker's name, which the worker reads as it starts, before any message could arrive
+    // (the URL's fragment would be lost when the service worker answers from its cache).
+    worker = new Worker(meta.getAttribute('content'), {
       type: 'module',
-      name: 'search',
+      name: 'search?' + window.location.search.slice(1),
     });
   } catch {
     // The app starts its own worker, or searches on the main thread.

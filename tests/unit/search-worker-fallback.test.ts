@@ -137,7 +137,7 @@ describe('search client', () => {
       },
     );
     // What public/search-start.js leaves behind on a first page at /search?q=sqlite.
-    const early = new Worker('/assets/search-worker.js#page=q%3Dsqlite') as unknown as InProcessWorker;
+    const early = new Worker('/assets/search-worker.js') as unknown as InProcessWorker;
     early.postMessage({ type: 'load', page: 'q=sqlite' });
     vi.stubGlobal('__frontierReaderSearchWorker', { worker: early, said: [], failed: false, detach: () => {} });
 

@@ -2,9 +2,11 @@
 import { createSearchHost } from '@/features/search/worker/search-host';
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
 
+/** How public/search-start.js begins the worker's name, before the first page's URL parameters. */
+const EARLY_NAME = 'search?';
+
 const handle = createSearchHost((message: FromSearchWorker) => self.postMessage(message));
 self.addEventListener('message', (event: MessageEvent<ToSearchWorker>) => handle(event.data));
-// public/search-start.js names the first page's query in the worker's URL: start at once, not when the page's message
-// arrives, which waits for the page's main thread to finish evaluating the app's code.
-const page = new URLSearchParams(self.location.hash.slice(1)).get('page');
-if (page !== null) handle({ type: 'load', page });
+// public/search-start.js names the first page's query in the worker's name (`search?q=…`): start at once, not when the
+// page's message arrives, which waits for the page's main thread to finish evaluating the app's code.
+if (self.name.startsWith(EARLY_NAME)) handle({ type: 'load', page: self.name.slice(EARLY_NAME.length) });
