@@ -15,6 +15,9 @@ import type { Catalogue } from '@/shared/archive-layout';
 /** Longer slices than on the main thread: they only delay searches that arrive while the index is being built. */
 const WORKER_SLICE_MS = 25;
 
+/** How long after a first answer the whole archive waits, so its downloads do not hold up the page drawing that answer. */
+const AFTER_FIRST_ANSWER_MS = 400;
+
 /** How long after `load` the whole archive waits for a first search (answered from the shards) before it downloads. */
 const IDLE_START_MS = 1000;
 
@@ -142,7 +145,7 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
         answering--;
         if (!response) return fromEngine();
         post({ type: 'result', id, response });
-        startEngine();
+        setTimeout(startEngine, AFTER_FIRST_ANSWER_MS);
       });
   };
 }
