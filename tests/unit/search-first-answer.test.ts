@@ -1,40 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { layoutArchive } from '../../scripts/lib/archive-layout';
-import { buildSearchShards } from '../../scripts/lib/search-shards';
 import type { FromSearchWorker, WireSearchRequest } from '@/features/search/worker/protocol';
 import { createSearchHost } from '@/features/search/worker/search-host';
 import { SEARCH_SHARDS_PATH } from '@/shared/search-shards';
-import type { ArchiveBundle } from '@/shared/bundle';
 import { fixtureBundle } from '../support/fixture-bundle';
 import { searchableArchive } from '../support/search-engine';
-
-/** Every file the build writes for `bundle`, by path, and a fetch that serves them and logs what was asked. */
-function servedArchive(bundle: ArchiveBundle, withShards = true) {
-  const layout = layoutArchive(bundle);
-  const shards = buildSearchShards(bundle);
-  const files = new Map(
-    [
-      layout.catalogue,
-      ...layout.issueFiles,
-      ...layout.fragmentFolders.flatMap((folder) => folder.fragments),
-      ...(withShards ? [shards.meta, ...shards.chunks] : []),
-    ].map((file) => [file.path, file.json]),
-  );
-  const requested: string[] = [];
-  const fetchMock = vi.fn((input: RequestInfo | URL) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const path = [...files.keys()].find((candidate) => url.endsWith(candidate));
-    requested.push(path ?? url);
-    if (path === undefined) return Promise.resolve(new Response('Not found', { status: 404 }));
-    return Promise.resolve(new Response(files.get(path), { headers: { 'Content-Type': 'application/json' } }));
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return {
-    requested,
-    issueFiles: layout.issueFiles.map((file) => file.path),
-    entryFiles: layout.fragmentFolders.flatMap((folder) => folder.fragments.map((file) => file.path)),
-  };
-}
+import { servedArchive } from '../support/served-archive';
 
 /** A host and what it has said, each message with the files requested until then. */
 function host() {
@@ -104,7 +74,8 @@ describe('the search worker’s first answer', () => {
       expect(served.requested.filter((path) => served.entryFiles.includes(path)).length).toBeGreaterThan(0),
     );
     await vi.waitFor(() => expect(served.requested.some((path) => path.includes('/terms-'))).toBe(true));
-    // Nothing is answered before the page asks.
+    // The answer is sent ahead, unasked, for the page's first render; no search is answered before the page asks.
+    await vi.waitFor(() => expect(worker.said.some(({ message }) => message.type === 'early')).toBe(true));
     expect(worker.said.filter(({ message }) => message.type === 'result')).toEqual([]);
     const fetchedAhead = [...served.requested];
 
@@ -112,6 +83,8 @@ describe('the search worker’s first answer', () => {
     const { response, requested } = await worker.result(1);
     const { ids } = await searchableArchive(fixtureBundle);
     expect(response.hits.map((hit) => hit.entry.id)).toEqual(ids('parrots'));
+    const early = worker.said.find(({ message }) => message.type === 'early')!.message;
+    expect(early.type === 'early' && early.response).toEqual(response);
     expect(requested.filter((path) => served.entryFiles.includes(path))).toEqual(
       fetchedAhead.filter((path) => served.entryFiles.includes(path)),
     );

@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientFor, type SearchClient } from '@/features/search/lib/search-client';
 import type { SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
+import { prewarmSearchWorker } from '@/features/search/lib/search-worker-start';
 import { createSearchHost } from '@/features/search/worker/search-host';
 import { indexArchive, type Archive } from '@/lib/archive-query';
 import { archiveFetch } from '../support/render-app';
 import { fixtureBundle } from '../support/fixture-bundle';
+import { servedArchive } from '../support/served-archive';
 
 const SQLITE_ENTRY = '2024-11-02-ai-identifies-database-vulnerability';
 
@@ -126,6 +128,8 @@ describe('search client', () => {
   });
 
   it('searches through the worker the page started before its code loaded, and starts no second one', async () => {
+    // The search shards too: the first page's answer, sent ahead, comes from them.
+    servedArchive(fixtureBundle);
     let constructed = 0;
     vi.stubGlobal(
       'Worker',
@@ -136,12 +140,24 @@ describe('search client', () => {
         }
       },
     );
-    // What public/search-start.js leaves behind on a first page at /search?q=sqlite.
+    // What public/search-start.js leaves behind on a first page at /search?q=sqlite: the worker, and what it said.
     const early = new Worker('/assets/search-worker.js') as unknown as InProcessWorker;
+    const said: FromSearchWorker[] = [];
+    const keep = (event: Event) => said.push((event as MessageEvent<FromSearchWorker>).data);
+    early.addEventListener('message', keep);
     early.postMessage({ type: 'load', page: 'q=sqlite' });
-    vi.stubGlobal('__frontierReaderSearchWorker', { worker: early, said: [], failed: false, detach: () => {} });
+    const detach = () => early.removeEventListener('message', keep);
+    vi.stubGlobal('__frontierReaderSearchWorker', { worker: early, said, failed: false, detach });
+    // What src/app/app.tsx does on a first page at /search.
+    prewarmSearchWorker(new URLSearchParams('q=sqlite'));
 
-    const response = await searchWhenReady(clientFor(archive()), 'sqlite');
+    const client = clientFor(archive());
+    // The worker sends the first page's answer ahead; the page can show it before it has asked.
+    await vi.waitFor(() => expect(client.peek(request('sqlite'))).not.toBeNull());
+    expect(hitIds(client.peek(request('sqlite'))!)).toEqual([SQLITE_ENTRY]);
+    expect(client.peek(request('sqlite'))!.hits[0]!.issue).toBeDefined();
+    expect(client.peek(request('mixture'))).toBeNull();
+    const response = await searchWhenReady(client, 'sqlite');
     expect(hitIds(response)).toEqual([SQLITE_ENTRY]);
     expect(constructed).toBe(1);
     expect(early.received.map((message) => message.type)).toContain('search');

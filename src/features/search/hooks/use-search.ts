@@ -34,7 +34,11 @@ export function useSearch(archive: Archive, request: SearchRequest): { response:
   }, [client]);
 
   const asked = useRef(0);
-  const [answer, setAnswer] = useState<{ order: number; response: SearchResponse } | null>(null);
+  // The first page's own query may be answered already (sent ahead by the worker): shown in the first render.
+  const [answer, setAnswer] = useState<{ order: number; response: SearchResponse } | null>(() => {
+    const early = client.peek(request);
+    return early && { order: 0, response: early };
+  });
   useEffect(() => {
     const order = ++asked.current;
     void client.search({ ...request, indexVersion: client.version }).then((response) => {

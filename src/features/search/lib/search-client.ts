@@ -4,10 +4,16 @@
  */
 import type { SearchEngine, SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
 import type { RecommendRequest, RecommendResponse } from '@/features/search/lib/recommend';
-import type { FromSearchWorker, ToSearchWorker, WireSearchResponse } from '@/features/search/worker/protocol';
+import type {
+  FromSearchWorker,
+  ToSearchWorker,
+  WireSearchRequest,
+  WireSearchResponse,
+} from '@/features/search/worker/protocol';
 import {
   adoptPrewarmed,
   createSearchWorker,
+  prewarmedSaid,
   type SearchWorkerFactory,
 } from '@/features/search/lib/search-worker-start';
 import { toWireRequest } from '@/features/search/worker/protocol';
@@ -27,8 +33,28 @@ export interface SearchClient {
   start: () => void;
   /** Answers a request from the index as it is now. */
   search: (request: SearchRequest) => Promise<SearchResponse>;
+  /** The answer to `request` if it is already here (the first page's own query, sent ahead by the worker), else null. */
+  peek: (request: SearchRequest) => SearchResponse | null;
   /** Ranks the entries most like the reader's bookmarks ("For you"), wherever the engine runs. */
   recommend: (request: RecommendRequest) => Promise<RecommendResponse>;
+}
+
+type EarlyAnswer = Extract<FromSearchWorker, { type: 'early' }>;
+
+const isEarly = (message: FromSearchWorker): message is EarlyAnswer => message.type === 'early';
+
+/**
+ * Whether an answer to `asked` answers `request` too. Only plain queries are answered ahead (no facet selected), and
+ * their hits do not depend on the reader's bookmarks or read entries.
+ */
+function answersSame(asked: WireSearchRequest, request: SearchRequest): boolean {
+  return (
+    asked.query === request.query &&
+    asked.sort === request.sort &&
+    asked.groupByPaper === request.groupByPaper &&
+    asked.limit === request.limit &&
+    Object.values(request.selection).every((values) => !values || values.length === 0)
+  );
 }
 
 interface PendingSearch {
@@ -56,6 +82,8 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   private readonly pendingRecommendations = new Map<number, PendingRecommendation>();
   private nextId = 1;
   private started = false;
+  /** The worker's answer to the first page's own query, sent ahead. */
+  private early: EarlyAnswer | null = null;
 
   constructor(
     private readonly archive: Archive,
@@ -91,6 +119,14 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     if (!warm) this.post({ type: 'load' });
   }
 
+  peek(request: SearchRequest): SearchResponse | null {
+    if (this.fallback) return null;
+    // Before start() has adopted the prewarmed worker, what that worker has said so far.
+    const adoptable = !this.started && this.createWorker === createSearchWorker;
+    const early = this.early ?? (adoptable ? prewarmedSaid().findLast(isEarly) : undefined);
+    return early && answersSame(early.request, request) ? this.resolveHits(early.response) : null;
+  }
+
   search(request: SearchRequest): Promise<SearchResponse> {
     this.start();
     if (this.fallback) return this.fallback.then((engine) => engine.search(request));
@@ -121,7 +157,8 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
 
   private receive(message: FromSearchWorker) {
     if (this.fallback) return;
-    if (message.type === 'status') this.setStatus(message.status);
+    if (message.type === 'early') this.early = message;
+    else if (message.type === 'status') this.setStatus(message.status);
     else if (message.type === 'error') this.fallBack();
     else if (message.type === 'recommendations') {
       const pending = this.pendingRecommendations.get(message.id);

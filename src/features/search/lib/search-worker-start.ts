@@ -71,6 +71,11 @@ export function prewarmSearchWorker(params?: URLSearchParams): void {
   prewarmed = warm;
 }
 
+/** What the prewarmed worker has said so far, before a client has adopted it; nothing once one has. */
+export function prewarmedSaid(): readonly FromSearchWorker[] {
+  return prewarmed?.said ?? [];
+}
+
 /** The prewarmed worker (or the one public/search-start.js started), once: later clients make their own. */
 export function adoptPrewarmed(): PrewarmedWorker | null {
   const warm = prewarmed ?? takeEarlyWorker();

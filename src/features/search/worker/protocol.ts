@@ -32,6 +32,8 @@ export type ToSearchWorker =
 export type FromSearchWorker =
   | { type: 'status'; status: IndexStatus }
   | { type: 'result'; id: number; response: WireSearchResponse }
+  /** The answer to the first page's own query (`load`'s `page`), sent unasked so the page can show it as it renders. */
+  | { type: 'early'; request: WireSearchRequest; response: WireSearchResponse }
   | { type: 'recommendations'; id: number; response: RecommendResponse }
   | { type: 'error'; message: string };
 

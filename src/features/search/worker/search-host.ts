@@ -74,10 +74,12 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
       void prepared.then(({ answerer }) => answerer ?? startEngine());
       setTimeout(() => answering === 0 && startEngine(), IDLE_START_MS);
       if (early) {
-        // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here.
+        // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here,
+        // and sends the answer ahead, so the page can show it in its first render.
         answering++;
         void firstAnswer
           .then((answerer) => answerer?.answer(early))
+          .then((response) => response && post({ type: 'early', request: early, response }))
           .catch(() => null)
           .finally(() => answering--);
       }
