@@ -20,25 +20,17 @@ function lazyPage(load: () => Promise<RouteModule>) {
   return { Page: lazy(() => preload().then((module) => ({ default: module.Component }))), preload };
 }
 
-const home = lazyPage(() => import('@/app/routes/home'));
-const issue = lazyPage(() => import('@/app/routes/issue'));
-const entry = lazyPage(() => import('@/app/routes/entry'));
-const search = lazyPage(() => import('@/app/routes/search'));
-const bookmarks = lazyPage(() => import('@/app/routes/bookmarks'));
-const explore = lazyPage(() => import('@/app/routes/explore'));
-const forYou = lazyPage(() => import('@/app/routes/for-you'));
-const notFound = lazyPage(() => import('@/app/routes/not-found'));
-
-/** The page each first path segment shows, as the routes below map them. */
-const PAGE_OF_SEGMENT: Record<string, { preload: () => Promise<RouteModule> }> = {
-  '': home,
-  issues: issue,
-  entries: entry,
-  search,
-  bookmarks,
-  explore,
-  'for-you': forYou,
-};
+/** Every page: its route below the root layout (null: the index route) and its code. The routes and the preload read it. */
+const PAGES: readonly { path: string | null; page: ReturnType<typeof lazyPage> }[] = [
+  { path: null, page: lazyPage(() => import('@/app/routes/home')) },
+  { path: 'issues/:issueId', page: lazyPage(() => import('@/app/routes/issue')) },
+  { path: 'entries/:entryId', page: lazyPage(() => import('@/app/routes/entry')) },
+  { path: 'search', page: lazyPage(() => import('@/app/routes/search')) },
+  { path: 'bookmarks', page: lazyPage(() => import('@/app/routes/bookmarks')) },
+  { path: 'explore', page: lazyPage(() => import('@/app/routes/explore')) },
+  { path: 'for-you', page: lazyPage(() => import('@/app/routes/for-you')) },
+  { path: '*', page: lazyPage(() => import('@/app/routes/not-found')) },
+];
 
 /**
  * Starts downloading the code of the page at `pathname` (below the base path), so the first page's chunk loads while
@@ -46,7 +38,8 @@ const PAGE_OF_SEGMENT: Record<string, { preload: () => Promise<RouteModule> }> =
  */
 export function preloadPage(pathname: string): void {
   const segment = pathname.split('/')[1] ?? '';
-  const page = Object.hasOwn(PAGE_OF_SEGMENT, segment) ? PAGE_OF_SEGMENT[segment]! : notFound;
+  // The route whose first segment is the path's; `*` (the last) where none is.
+  const { page } = PAGES.find(({ path }) => (path ?? '').split('/')[0] === segment) ?? PAGES[PAGES.length - 1]!;
   // A failure shows when the page renders, through its error boundary.
   page.preload().catch(() => undefined);
 }
@@ -78,14 +71,14 @@ export function AppRoutes() {
     <RouteErrorBoundary>
       <Routes>
         <Route path="/" element={<RootLayout />}>
-          <Route index element={<RoutePage>{<home.Page />}</RoutePage>} />
-          <Route path="issues/:issueId" element={<RoutePage>{<issue.Page />}</RoutePage>} />
-          <Route path="entries/:entryId" element={<RoutePage>{<entry.Page />}</RoutePage>} />
-          <Route path="search" element={<RoutePage>{<search.Page />}</RoutePage>} />
-          <Route path="bookmarks" element={<RoutePage>{<bookmarks.Page />}</RoutePage>} />
-          <Route path="explore" element={<RoutePage>{<explore.Page />}</RoutePage>} />
-          <Route path="for-you" element={<RoutePage>{<forYou.Page />}</RoutePage>} />
-          <Route path="*" element={<RoutePage>{<notFound.Page />}</RoutePage>} />
+          {PAGES.map(({ path, page }) => {
+            const element = <RoutePage>{<page.Page />}</RoutePage>;
+            return path === null ? (
+              <Route key="index" index element={element} />
+            ) : (
+              <Route key={path} path={path} element={element} />
+            );
+          })}
         </Route>
       </Routes>
     </RouteErrorBoundary>
