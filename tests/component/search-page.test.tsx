@@ -2,7 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
 import { createSearchHost } from '@/features/search/worker/search-host';
-import { renderApp } from '../support/render-app';
+import { archiveFetch, renderApp } from '../support/render-app';
 
 function searchBox() {
   return screen.getByRole('searchbox', { name: 'Search entries' });
@@ -223,6 +223,20 @@ describe('search page', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter organisations' }), 'lab n');
     expect(screen.getByRole('checkbox', { name: /^Lab N/ })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: /^Lab A/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('search without the archive', () => {
+  it('says the archive could not be downloaded, with a way back, when the issues it must search cannot be fetched', async () => {
+    // The catalogue is in (the page shows), but the connection drops before the other issues' files arrive.
+    const served = archiveFetch();
+    const offline = archiveFetch('network-error');
+    renderApp('/search?q=sqlite', {
+      fetchImpl: (input, init) => (String(input).includes('data/issues/') ? offline(input, init) : served(input, init)),
+    });
+    expect(await screen.findByRole('heading', { name: 'This page could not be shown' }, LOAD)).toBeInTheDocument();
+    expect(screen.getByText('The archive could not be downloaded. Check your connection and try again.')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Back to the latest issue' })).toHaveAttribute('href', '/');
   });
 });
 

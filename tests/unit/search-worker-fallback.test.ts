@@ -4,7 +4,9 @@ import type { SearchRequest, SearchResponse } from '@/features/search/lib/search
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
 import { prewarmSearchWorker } from '@/features/search/lib/search-worker-start';
 import { createSearchHost } from '@/features/search/worker/search-host';
-import { indexArchive, type Archive } from '@/lib/archive-query';
+import { indexArchive, partialArchive, type Archive } from '@/lib/archive-query';
+import { parseCatalogue } from '@/shared/archive-layout';
+import { layoutArchive } from '../../scripts/lib/archive-layout';
 import { archiveFetch } from '../support/render-app';
 import { fixtureBundle } from '../support/fixture-bundle';
 import { servedArchive } from '../support/served-archive';
@@ -112,6 +114,21 @@ describe('search client', () => {
     // Answered from the main thread's index as it was then; the client then reports progress until it is whole.
     expect(answered.parsed.words).toEqual(['sqlite']);
     expect(hitIds(await searchWhenReady(client, 'sqlite'))).toEqual([SQLITE_ENTRY]);
+  });
+
+  it('fails the searches a failing worker left unanswered when the archive cannot be downloaded, instead of leaving them waiting', async () => {
+    const worker = new SilentWorker();
+    // Only the catalogue is in, as on a first page: searching on the main thread needs the other issues' files.
+    const catalogue = parseCatalogue(JSON.parse(layoutArchive(fixtureBundle).catalogue.json));
+    const client = clientFor(partialArchive(catalogue, new Map()), () => worker as unknown as Worker);
+    const pending = client.search(request('sqlite'));
+    const recommending = client.recommend({ bookmarkedIds: [SQLITE_ENTRY], readIds: [], includeRead: false, limit: 5 });
+    // The connection drops: the main thread cannot download the issues it needs to search instead.
+    vi.stubGlobal('fetch', vi.fn(archiveFetch('network-error')));
+    worker.dispatchEvent(new Event('error'));
+    await expect(pending).rejects.toThrow('The archive could not be downloaded. Check your connection and try again.');
+    await expect(recommending).rejects.toThrow('The archive could not be downloaded.');
+    await expect(client.search(request('sqlite'))).rejects.toThrow('The archive could not be downloaded.');
   });
 
   it('falls back when the worker reports that it cannot load the archive', async () => {

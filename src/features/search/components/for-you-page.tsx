@@ -37,12 +37,18 @@ function useRecommendations(archive: Archive, request: RecommendRequest): Recomm
   const client = clientFor(archive);
   const asked = useRef(0);
   const [answer, setAnswer] = useState<{ order: number; response: RecommendResponse } | null>(null);
+  // Suggestions that cannot be made (the archive could not be downloaded) go to the route's error boundary.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
     const order = ++asked.current;
-    void client.recommend(request).then((response) => {
-      startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
-    });
+    client.recommend(request).then(
+      (response) => {
+        startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
+      },
+      (error: unknown) => setFailure({ error }),
+    );
   }, [client, request]);
+  if (failure) throw failure.error;
   return answer?.response ?? null;
 }
 

@@ -39,11 +39,17 @@ export function useSearch(archive: Archive, request: SearchRequest): { response:
     const early = client.peek(request);
     return early && { order: 0, response: early };
   });
+  // A search that cannot be answered (the archive could not be downloaded) goes to the route's error boundary.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
     const order = ++asked.current;
-    void client.search({ ...request, indexVersion: client.version }).then((response) => {
-      startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
-    });
+    client.search({ ...request, indexVersion: client.version }).then(
+      (response) => {
+        startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
+      },
+      (error: unknown) => setFailure({ error }),
+    );
   }, [client, progress, request]);
+  if (failure) throw failure.error;
   return { response: answer?.response ?? preparing(request), status: client.status };
 }

@@ -60,11 +60,13 @@ function answersSame(asked: WireSearchRequest, request: SearchRequest): boolean 
 interface PendingSearch {
   request: SearchRequest;
   resolve: (response: SearchResponse) => void;
+  reject: (error: unknown) => void;
 }
 
 interface PendingRecommendation {
   request: RecommendRequest;
   resolve: (response: RecommendResponse) => void;
+  reject: (error: unknown) => void;
 }
 
 /** Ranks "For you" with the engine's entries on the main thread; the recommender loads with it, on demand. */
@@ -130,9 +132,9 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   search(request: SearchRequest): Promise<SearchResponse> {
     this.start();
     if (this.fallback) return this.fallback.then((engine) => engine.search(request));
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { request, resolve });
+      this.pending.set(id, { request, resolve, reject });
       this.post({ type: 'search', id, request: toWireRequest(request) });
     });
   }
@@ -140,9 +142,9 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
   recommend(request: RecommendRequest): Promise<RecommendResponse> {
     this.start();
     if (this.fallback) return recommendOnMainThread(this.fallback, request);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pendingRecommendations.set(id, { request, resolve });
+      this.pendingRecommendations.set(id, { request, resolve, reject });
       this.post({ type: 'recommend', id, request });
     });
   }
@@ -195,12 +197,20 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     );
     const unanswered = [...this.pending.values()];
     this.pending.clear();
-    void this.fallback.then((engine) => {
-      for (const { request, resolve } of unanswered) resolve(engine.search(request));
-    });
+    // A failed download fails the searches waiting for it, as it fails later ones, rather than leaving them waiting.
+    this.fallback.then(
+      (engine) => {
+        for (const { request, resolve } of unanswered) resolve(engine.search(request));
+      },
+      (error: unknown) => {
+        for (const { reject } of unanswered) reject(error);
+      },
+    );
     const unrecommended = [...this.pendingRecommendations.values()];
     this.pendingRecommendations.clear();
-    for (const { request, resolve } of unrecommended) void recommendOnMainThread(this.fallback, request).then(resolve);
+    for (const { request, resolve, reject } of unrecommended) {
+      recommendOnMainThread(this.fallback, request).then(resolve, reject);
+    }
   }
 }
 
