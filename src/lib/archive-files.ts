@@ -7,7 +7,7 @@ import {
   CATALOGUE_PATH,
   entryFragmentPath,
   issueIdOfEntry,
-  parseCatalogue,
+  parseCatalogueInSlices,
   parseEntryFragment,
   parseIssueFile,
   type Catalogue,
@@ -49,9 +49,9 @@ export async function fetchJson(path: string, signal: AbortSignal | undefined): 
   }
 }
 
-/** Downloads and validates the catalogue. */
+/** Downloads and validates the catalogue, a slice at a time so the page stays responsive while it is checked. */
 export async function fetchCatalogue(signal?: AbortSignal): Promise<Catalogue> {
-  return parseCatalogue(await fetchJson(CATALOGUE_PATH, signal));
+  return parseCatalogueInSlices(await fetchJson(CATALOGUE_PATH, signal), yieldToMain);
 }
 
 /** Downloads and validates one issue's entries; the newest issue's are in the catalogue already. */

@@ -213,11 +213,20 @@ export function parseVersioned<T>(schema: z.ZodMiniType<T>, value: unknown, what
       );
     }
   }
+  return parsePart(schema, value, what, []);
+}
+
+/**
+ * Validates one part of a file against `schema`; `at` is the part's path within the file, so each problem names its
+ * place in the whole file (`issues.212.date: …`), as if the file had been validated at once.
+ * @throws {BundleError}
+ */
+export function parsePart<T>(schema: z.ZodMiniType<T>, value: unknown, what: string, at: readonly PropertyKey[]): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 5)
-      .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+      .map((issue) => `${[...at, ...issue.path].map(String).join('.') || '(root)'}: ${issue.message}`);
     throw new BundleError(`The ${what} is malformed: ${problems.join('; ')}`);
   }
   return result.data;

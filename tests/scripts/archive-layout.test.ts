@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutArchive } from '../../scripts/lib/archive-layout';
 import { buildArchive } from '../../scripts/lib/build-archive';
-import { parseCatalogue, parseIssueFile } from '../../src/shared/archive-layout';
+import { parseCatalogue, parseCatalogueInSlices, parseIssueFile } from '../../src/shared/archive-layout';
 import { BundleError, type ArchiveBundle } from '../../src/shared/bundle';
 import { syntheticArchive } from '../../scripts/bench/synthetic-archive';
 import { entry, SEED_FILE, seedTables, seedText } from './helpers';
@@ -140,6 +140,59 @@ describe('the split archive', () => {
     }));
     expect(() => parseCatalogue(raw)).toThrow(BundleError);
     expect(() => parseCatalogue(raw)).toThrow(/^The archive is malformed: issues\.0\.entryCount: expected number/);
+  });
+});
+
+describe('the catalogue checked a slice at a time, so the page can draw between slices', () => {
+  const catalogueOf = (bundle: ArchiveBundle) => JSON.parse(layoutArchive(bundle).catalogue.json) as unknown;
+  const counting = () => {
+    const pauses = { count: 0 };
+    return { pauses, pause: () => Promise.resolve(void pauses.count++) };
+  };
+
+  it('gives the same catalogue as a check of the whole file, on the seed and on 3,000 entries', async () => {
+    for (const bundle of [seedBundle(), syntheticArchive(seedBundle(), 3000)]) {
+      const raw = catalogueOf(bundle);
+      const { pauses, pause } = counting();
+      expect(await parseCatalogueInSlices(raw, pause)).toEqual(parseCatalogue(raw));
+      expect(pauses.count).toBeGreaterThan(1);
+    }
+  });
+
+  it('pauses between slices of the issue list, more often as the archive grows', async () => {
+    const small = counting();
+    const large = counting();
+    await parseCatalogueInSlices(catalogueOf(seedBundle()), small.pause);
+    await parseCatalogueInSlices(catalogueOf(syntheticArchive(seedBundle(), 10000)), large.pause);
+    expect(large.pauses.count).toBeGreaterThan(small.pauses.count);
+  });
+
+  it('names a bad issue deep in the list by its place in the whole file', async () => {
+    const raw = catalogueOf(syntheticArchive(seedBundle(), 10000)) as { issues: { date: string }[] };
+    const wholeFile = () => parseCatalogue(raw);
+    const sliced = () => parseCatalogueInSlices(raw, () => Promise.resolve());
+    const bad = raw.issues[300];
+    if (!bad) throw new Error('the synthetic catalogue has fewer than 301 issues');
+    bad.date = '27 Nov 2026';
+    expect(wholeFile).toThrow(/^The archive is malformed: issues\.300\.date: expected YYYY-MM-DD$/);
+    await expect(sliced()).rejects.toThrow(/^The archive is malformed: issues\.300\.date: expected YYYY-MM-DD$/);
+  });
+
+  it('rejects what the whole-file check rejects: a missing issue file, a short newest issue, an earlier format', async () => {
+    const pause = () => Promise.resolve();
+    const noFile = catalogueOf(seedBundle()) as { issues: { id: string }[]; issueFiles: Record<string, string> };
+    delete noFile.issueFiles[noFile.issues[3]?.id ?? ''];
+    await expect(parseCatalogueInSlices(noFile, pause)).rejects.toThrow(
+      /^The archive is malformed: issue .* has no file$/,
+    );
+    const short = catalogueOf(seedBundle()) as { latestEntries: unknown[] };
+    short.latestEntries.pop();
+    await expect(parseCatalogueInSlices(short, pause)).rejects.toThrow(
+      /it holds 28 entries, but issue 2024-11-02 has 29$/,
+    );
+    const newer = { ...(catalogueOf(seedBundle()) as object), schemaVersion: 99 };
+    await expect(parseCatalogueInSlices(newer, pause)).rejects.toThrow(/has schema version 99/);
+    await expect(parseCatalogueInSlices([], pause)).rejects.toThrow(BundleError);
   });
 });
 
