@@ -3,7 +3,6 @@
  * Reads the newsletter documents, builds the archive bundle and writes it atomically.
  * All file I/O of the data build lives here; the parser and normaliser are pure.
  */
-import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -353,16 +352,41 @@ async function writeFragmentFolder(target: string, fragments: readonly ArchiveFi
   await io(temporary, () => rm(temporary, { recursive: true, force: true }));
   await io(temporary, () => mkdir(temporary));
   try {
-    // Synchronous writes: for tens of thousands of small files a promise per write costs more than the write itself.
-    for (const fragment of fragments) {
-      const file = path.join(temporary, path.posix.basename(fragment.path));
-      await io(file, () => Promise.resolve(writeFileSync(file, fragment.json, 'utf8')));
-    }
+    await Promise.all(
+      fragments.map((fragment) => {
+        const file = path.join(temporary, path.posix.basename(fragment.path));
+        return io(file, () => writeFile(file, fragment.json, 'utf8'));
+      }),
+    );
     await io(target, () => rename(temporary, target));
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** How many fragment folders are written at once: creating files waits on the disk, not the CPU, so a few overlap. */
+const PARALLEL_FOLDERS = 4;
+
+/**
+ * Runs `work` on every item, at most `size` at a time. After a failure it starts no more, waits for those under way
+ * (so none is left half written), then throws the first failure.
+ */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const runner = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, runner));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 /**
@@ -379,10 +403,10 @@ async function writeArchive(out: string, json: string, layout: ArchiveLayout): P
   await io(issueFolder, () => mkdir(issueFolder, { recursive: true }));
   const existing = new Set(await io(issueFolder, () => readdir(issueFolder)));
   // Fragments before their issue file, so an issue file that exists always has its fragments beside it.
-  for (const fragmentFolder of layout.fragmentFolders) {
+  await inPool(layout.fragmentFolders, PARALLEL_FOLDERS, async (fragmentFolder) => {
     const target = located(fragmentFolder);
     if (!existing.has(path.basename(target))) await writeFragmentFolder(target, fragmentFolder.fragments);
-  }
+  });
   for (const file of layout.issueFiles) {
     const target = located(file);
     if (!existing.has(path.basename(target))) await io(target, () => writeAtomically(target, file.json));
