@@ -232,7 +232,10 @@ describe('search without the archive', () => {
     const served = archiveFetch();
     const offline = archiveFetch('network-error');
     renderApp('/search?q=sqlite', {
-      fetchImpl: (input, init) => (String(input).includes('data/issues/') ? offline(input, init) : served(input, init)),
+      fetchImpl: (input, init) => {
+        const url = input instanceof Request ? input.url : input.toString();
+        return url.includes('data/issues/') ? offline(input, init) : served(input, init);
+      },
     });
     expect(await screen.findByRole('heading', { name: 'This page could not be shown' }, LOAD)).toBeInTheDocument();
     expect(screen.getByText('The archive could not be downloaded. Check your connection and try again.')).toBeVisible();
