@@ -4,7 +4,15 @@ import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath, URL } from 'node:url';
 import { pwaPlugin } from './scripts/vite/pwa-plugin';
 import { searchEarlyStart } from './scripts/vite/search-early-start';
+import { appModules, preloadStartChunks } from './scripts/vite/preload-start-chunks';
 import { siteUrlCheck } from './scripts/vite/site-url-check';
+import { minifyPublicScripts } from './scripts/vite/minify-public-scripts';
+
+/** The app's own code, which src/main.tsx imports after React and the libraries: one file, apart from lazy pages' code. */
+const app = appModules(/[\\/]src[\\/]app[\\/]app\.tsx$/);
+
+/** What src/main.tsx imports statically: its helpers, and Vite's for lazy imports. */
+const START_MODULE = /[\\/]src[\\/]lib[\\/]yield-to-main\.ts$|vite[\\/]preload-helper/;
 
 /** The production page may run only its own scripts; dev needs inline HMR preambles, so the policy is added at build time. */
 const CONTENT_SECURITY_POLICY = [
@@ -53,23 +61,41 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
-  plugins: [react(), tailwindcss(), contentSecurityPolicy(), searchEarlyStart(), pwaPlugin(), siteUrlCheck()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    contentSecurityPolicy(),
+    searchEarlyStart(),
+    preloadStartChunks(),
+    app.plugin,
+    minifyPublicScripts(['theme-init.js', 'search-start.js']),
+    pwaPlugin(),
+    siteUrlCheck(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
     target: 'es2022',
+    // Every browser that runs es2022 modules has modulepreload; the polyfill was bytes on every first page.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // React and the other libraries in files of their own: the first page's code then took 33–56 ms to evaluate
-          // instead of 66–68 ms as one file (Long Animation Frames), and a release that changes only the app keeps them
-          // cached. The rest of the first page's code is one file, and code that lazy pages share one more.
+          // The files src/main.tsx evaluates one at a time (React, the libraries the first page needs, then the app), so
+          // no one of them holds the main thread for long; a release that changes only the app keeps the first two
+          // cached. Code that lazy pages share is one more file.
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 4 },
-            { name: 'libraries', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 3 },
-            { name: 'app', tags: ['$initial'], priority: 2 },
+            {
+              name: 'libraries',
+              test: /[\\/]node_modules[\\/](@tanstack|react-router|zod)[\\/]|[\\/]src[\\/]app[\\/]libraries\.ts$/,
+              priority: 3,
+            },
+            // What src/main.tsx imports statically, apart: in the app's file it would make the entry wait for all of it.
+            { name: 'start', test: START_MODULE, priority: 5 },
+            { name: 'app', test: app.test, priority: 2 },
             { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2, priority: 1 },
           ],
         },

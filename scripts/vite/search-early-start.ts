@@ -1,7 +1,26 @@
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+import { SEARCH_SHARDS_PATH } from '../../src/shared/search-shards';
+import { withImports } from './preload-start-chunks';
 
 /** The search worker's file as Vite names it: `assets/search-worker-<hash>.js`. */
 const WORKER_FILE = /(^|\/)search-worker-[\w-]+\.js$/;
+
+/** The search page's route module, whose code a first page at /search needs before it can draw anything. */
+const SEARCH_PAGE_MODULE = /[\\/]src[\\/]app[\\/]routes[\\/]search\.tsx$/;
+
+/**
+ * The search page's file and the files it imports that index.html does not preload already (scripts/vite/
+ * preload-start-chunks.ts): few, so they do not hold back the worker's own requests.
+ */
+function searchPageFiles(bundle: Rolldown.OutputBundle, entry: Rolldown.OutputChunk | undefined): string[] {
+  const page = Object.values(bundle).find(
+    (chunk) => chunk.type === 'chunk' && SEARCH_PAGE_MODULE.test(chunk.facadeModuleId ?? ''),
+  );
+  if (page?.type !== 'chunk')
+    throw new Error('search-early-start: error: no file in the build holds src/app/routes/search.tsx');
+  const preloaded = entry ? withImports(bundle, [entry.fileName, ...entry.dynamicImports]) : new Set<string>();
+  return [...withImports(bundle, [page.fileName])].filter((file) => !preloaded.has(file));
+}
 
 /**
  * Names the built search worker in index.html for public/search-start.js, which starts that worker on a first page at
@@ -31,6 +50,13 @@ export function searchEarlyStart(): Plugin {
               name: 'frontier-reader:search-worker',
               content: `${base}${workers[0]}`,
               'data-page': `${base}search`,
+              // So the search page's code downloads from the start too, not once the app's code has run.
+              'data-page-modules': searchPageFiles(context.bundle ?? {}, context.chunk)
+                .map((file) => `${base}${file}`)
+                .join(' '),
+              // The index's meta file downloads while the worker's own code does, not after; the worker's fetch of it
+              // is then answered from the HTTP cache.
+              'data-index': `${base}${SEARCH_SHARDS_PATH}`,
             },
             // Before index.html's own scripts, which read it.
             injectTo: 'head-prepend',
