@@ -1,4 +1,5 @@
 import type { Plugin, Rolldown } from 'vite';
+import { htmlTags } from './html-tags';
 
 /** Every JavaScript file that `files` import, themselves included, as the bundle names them. */
 export function withImports(bundle: Rolldown.OutputBundle, files: readonly string[]): Set<string> {
@@ -16,32 +17,20 @@ export function withImports(bundle: Rolldown.OutputBundle, files: readonly strin
 /**
  * Preloads from index.html the files that src/main.tsx imports on its own (React, the libraries, the app), so they
  * download alongside the entry instead of after it has run, and ahead of the search worker's many small requests on
- * the same connections. Build only: dev serves modules from source.
+ * the same connections.
  */
 export function preloadStartChunks(): Plugin {
-  let base = '/';
-  return {
-    name: 'frontier-reader:preload-start-chunks',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler: (_html, context) => {
-        const entry = context.chunk;
-        if (!entry || !context.bundle) return [];
-        const preloaded = withImports(context.bundle, entry.imports);
-        return [...withImports(context.bundle, entry.dynamicImports)]
-          .filter((file) => !preloaded.has(file))
-          .map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
-            injectTo: 'head' as const,
-          }));
-      },
-    },
-  };
+  return htmlTags('frontier-reader:preload-start-chunks', ({ chunk: entry, bundle }, base) => {
+    if (!entry || !bundle) return [];
+    const preloaded = withImports(bundle, entry.imports);
+    return [...withImports(bundle, entry.dynamicImports)]
+      .filter((file) => !preloaded.has(file))
+      .map((file) => ({
+        tag: 'link',
+        attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
+        injectTo: 'head',
+      }));
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Plugin, Rolldown } from 'vite';
 import { SEARCH_SHARDS_PATH } from '../../src/shared/search-shards';
+import { htmlTags } from './html-tags';
 import { withImports } from './preload-start-chunks';
 
 /** The search worker's file as Vite names it: `assets/search-worker-<hash>.js`. */
@@ -27,42 +28,31 @@ function searchPageFiles(bundle: Rolldown.OutputBundle, entry: Rolldown.OutputCh
  * /search before the app's own code runs. Build only: dev serves the worker from source, and there the app starts it.
  */
 export function searchEarlyStart(): Plugin {
-  let base = '/';
-  return {
-    name: 'frontier-reader:search-early-start',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler: (_html, context) => {
-        const workers = Object.keys(context.bundle ?? {}).filter((file) => WORKER_FILE.test(file));
-        if (workers.length !== 1) {
-          throw new Error(
-            `search-early-start: error: expected one search worker in the build, found ${workers.length} (${workers.join(', ')})`,
-          );
-        }
-        return [
-          {
-            tag: 'meta',
-            attrs: {
-              name: 'frontier-reader:search-worker',
-              content: `${base}${workers[0]}`,
-              'data-page': `${base}search`,
-              // So the search page's code downloads from the start too, not once the app's code has run.
-              'data-page-modules': searchPageFiles(context.bundle ?? {}, context.chunk)
-                .map((file) => `${base}${file}`)
-                .join(' '),
-              // The index's meta file downloads while the worker's own code does, not after; the worker's fetch of it
-              // is then answered from the HTTP cache.
-              'data-index': `${base}${SEARCH_SHARDS_PATH}`,
-            },
-            // Before index.html's own scripts, which read it.
-            injectTo: 'head-prepend',
-          },
-        ];
+  return htmlTags('frontier-reader:search-early-start', ({ bundle = {}, chunk }, base) => {
+    const workers = Object.keys(bundle).filter((file) => WORKER_FILE.test(file));
+    if (workers.length !== 1) {
+      throw new Error(
+        `search-early-start: error: expected one search worker in the build, found ${workers.length} (${workers.join(', ')})`,
+      );
+    }
+    return [
+      {
+        tag: 'meta',
+        attrs: {
+          name: 'frontier-reader:search-worker',
+          content: `${base}${workers[0]}`,
+          'data-page': `${base}search`,
+          // So the search page's code downloads from the start too, not once the app's code has run.
+          'data-page-modules': searchPageFiles(bundle, chunk)
+            .map((file) => `${base}${file}`)
+            .join(' '),
+          // The index's meta file downloads while the worker's own code does; the worker's fetch of it is then only a
+          // revalidation.
+          'data-index': `${base}${SEARCH_SHARDS_PATH}`,
+        },
+        // Before index.html's own scripts, which read it.
+        injectTo: 'head-prepend',
       },
-    },
-  };
+    ];
+  });
 }
