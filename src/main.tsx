@@ -23,7 +23,18 @@ async function start(root: HTMLElement): Promise<void> {
   });
 }
 
+/**
+ * Replaces index.html's loading skeleton with its `#start-failure` message when the app's code cannot be downloaded
+ * (offline before the first visit was saved, or a release replaced the files): a way out, not a skeleton forever.
+ */
+function showStartFailure(root: HTMLElement): void {
+  const failure = document.getElementById('start-failure');
+  if (failure instanceof HTMLTemplateElement) (root.querySelector('main') ?? root).replaceChildren(failure.content);
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html: error: no #root element to render into');
-// Not top-level await: the app's chunks import helpers from this one, and would wait for it.
-void start(root);
+start(root).catch((error: unknown) => {
+  showStartFailure(root);
+  throw error;
+});

@@ -192,6 +192,19 @@ test.describe('reading the archive', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Issue of /);
   });
 
+  test('when the app’s own code cannot be downloaded, the page says so with a way to reload, not a skeleton forever', async ({
+    page,
+  }) => {
+    // The app's file, which src/main.tsx imports after React: gone, as when a release replaced it mid-visit.
+    await page.route(/\/assets\/app-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Frontier Reader could not start');
+    await expect(alert).toContainText('Part of the app could not be downloaded.');
+    await expect(alert.getByRole('link', { name: 'Reload the page' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0);
+  });
+
   test('the production page carries the CSP and sends no referrer', async ({ page }) => {
     await page.goto('/');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
