@@ -3,7 +3,7 @@ import './index.css';
 
 /**
  * Evaluates the app's code in four tasks, each shorter than a frame: React, the libraries the first page needs, the
- * app, then its first render. As one module graph it held the main thread for 40–120 ms. index.html's static shell
+ * app, then its first render. As one module graph it held the main thread for 40–130 ms. index.html's static shell
  * stays on screen meanwhile.
  */
 async function start(root: HTMLElement): Promise<void> {

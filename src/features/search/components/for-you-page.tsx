@@ -7,6 +7,7 @@ import { formatDate } from '@/components/ui/formatted-date';
 import { BookmarkIcon } from '@/components/ui/icons';
 import type { RecommendationReason, RecommendRequest, RecommendResponse } from '@/features/search/lib/recommend';
 import { clientFor } from '@/features/search/lib/search-client';
+import { useRenderError } from '@/features/search/hooks/use-render-error';
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
 import { formatCount } from '@/lib/format-count';
@@ -38,17 +39,13 @@ function useRecommendations(archive: Archive, request: RecommendRequest): Recomm
   const asked = useRef(0);
   const [answer, setAnswer] = useState<{ order: number; response: RecommendResponse } | null>(null);
   // Suggestions that cannot be made (the archive could not be downloaded) go to the route's error boundary.
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const fail = useRenderError();
   useEffect(() => {
     const order = ++asked.current;
-    client.recommend(request).then(
-      (response) => {
-        startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
-      },
-      (error: unknown) => setFailure({ error }),
-    );
-  }, [client, request]);
-  if (failure) throw failure.error;
+    client.recommend(request).then((response) => {
+      startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
+    }, fail);
+  }, [client, request, fail]);
   return answer?.response ?? null;
 }
 

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
+import { useRenderError } from '@/features/search/hooks/use-render-error';
 import { clientFor } from '@/features/search/lib/search-client';
 import type { IndexStatus } from '@/features/search/lib/index-status';
 import type { SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
@@ -40,16 +41,12 @@ export function useSearch(archive: Archive, request: SearchRequest): { response:
     return early && { order: 0, response: early };
   });
   // A search that cannot be answered (the archive could not be downloaded) goes to the route's error boundary.
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const fail = useRenderError();
   useEffect(() => {
     const order = ++asked.current;
-    client.search({ ...request, indexVersion: client.version }).then(
-      (response) => {
-        startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
-      },
-      (error: unknown) => setFailure({ error }),
-    );
-  }, [client, progress, request]);
-  if (failure) throw failure.error;
+    client.search({ ...request, indexVersion: client.version }).then((response) => {
+      startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
+    }, fail);
+  }, [client, progress, request, fail]);
   return { response: answer?.response ?? preparing(request), status: client.status };
 }
