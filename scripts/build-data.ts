@@ -497,7 +497,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const json = `${JSON.stringify(result.bundle)}\n`;
     const layout = layoutArchive(result.bundle);
     await writeArchive(options.out, json, layout);
-    await writeSearchShards(options.out, buildSearchShards(result.bundle));
+    await writeSearchShards(options.out, buildSearchShards(result.bundle, layout.hashOfIssue));
     await writeFeeds(options.out, feedFiles(result.bundle, siteUrl));
     const ms = Math.round(performance.now() - started);
     const { issues, entries, papers } = result.stats;

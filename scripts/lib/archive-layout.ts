@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   CATALOGUE_PATH,
   entryFragmentPath,
-  ISSUE_FILE_FOLDER,
+  issueFilePath,
   issueTopics,
   type Catalogue,
   type EntryFragment,
@@ -31,6 +31,8 @@ export interface FragmentFolder {
 export interface ArchiveLayout {
   catalogue: ArchiveFile;
   issueFiles: ArchiveFile[];
+  /** The content hash in each issue's file name ({@link issueFilePath}), by issue id: every issue but the newest. */
+  hashOfIssue: Readonly<Record<string, string>>;
   /** One per issue file, in the same order. */
   fragmentFolders: FragmentFolder[];
 }
@@ -77,6 +79,7 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
   const issueFiles: ArchiveFile[] = [];
   const fragmentFolders: FragmentFolder[] = [];
   const fileOfIssue: Record<string, string> = {};
+  const hashOfIssue: Record<string, string> = {};
   for (const issue of bundle.issues.slice(1)) {
     const file: IssueFile = {
       schemaVersion: bundle.schemaVersion,
@@ -84,8 +87,10 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
       entries: inOrder(issue.id),
     };
     const json = toJson(file);
-    const path = `${ISSUE_FILE_FOLDER}/${issue.id}.${contentHash(json)}.json`;
+    const hash = contentHash(json);
+    const path = issueFilePath(issue.id, hash);
     fileOfIssue[issue.id] = path;
+    hashOfIssue[issue.id] = hash;
     issueFiles.push({ path, json });
     fragmentFolders.push(fragmentFolder(path, file));
   }
@@ -104,5 +109,5 @@ export function layoutArchive(bundle: ArchiveBundle): ArchiveLayout {
     latestEntries: latest ? inOrder(latest.id) : [],
     issueFiles: fileOfIssue,
   };
-  return { catalogue: { path: CATALOGUE_PATH, json: toJson(catalogue) }, issueFiles, fragmentFolders };
+  return { catalogue: { path: CATALOGUE_PATH, json: toJson(catalogue) }, issueFiles, hashOfIssue, fragmentFolders };
 }

@@ -66,8 +66,15 @@ function runningAverage(lengths: Int32Array, documentsBefore: number): number {
   return average;
 }
 
-/** Splits a built bundle's index into the meta file and term-range chunks of about {@link CHUNK_TARGET_CHARS}. */
-export function buildSearchShards(bundle: ArchiveBundle, targetChars = CHUNK_TARGET_CHARS): SearchShardFiles {
+/**
+ * Splits a built bundle's index into the meta file and term-range chunks of about {@link CHUNK_TARGET_CHARS}.
+ * `hashOfIssue` names each issue's file (the layout's), so the meta file can lead to each entry's own file.
+ */
+export function buildSearchShards(
+  bundle: ArchiveBundle,
+  hashOfIssue: Readonly<Record<string, string>>,
+  targetChars = CHUNK_TARGET_CHARS,
+): SearchShardFiles {
   if (!inIssueOrder(bundle)) return emptyShards(bundle);
   const entryCount = bundle.entries.length;
   const lengths = SEARCH_FIELDS.map(() => new Int32Array(entryCount));
@@ -216,7 +223,12 @@ export function buildSearchShards(bundle: ArchiveBundle, targetChars = CHUNK_TAR
     schemaVersion: bundle.schemaVersion,
     documentCount: entryCount * 2,
     averageLengths,
-    issues: bundle.issues.map((issue): [string, number] => [issue.id, issue.entryIds.length]),
+    issues: bundle.issues.map((issue): SearchShardsMeta['issues'][number] => [
+      issue.id,
+      issue.entryIds.length,
+      issue.date,
+      hashOfIssue[issue.id] ?? null,
+    ]),
     chunks: firstTerms,
   };
   return { meta: { path: SEARCH_SHARDS_PATH, json: toJson(meta) }, chunks };

@@ -67,24 +67,17 @@ export async function fetchIssueEntries(
 }
 
 /**
- * Downloads and validates the entry at `position` (0-based, reading order) of one issue, from its own small file; the
- * newest issue's are in the catalogue already. Rejects when the entry, by its issue or its id, is not in that issue.
+ * Downloads and validates the entry at `position` (0-based, reading order) of the issue whose file is `issueFile`,
+ * from its own small file. Rejects when the entry, by its issue or its id, is not in that issue.
  */
-export async function fetchEntry(
-  catalogue: Catalogue,
-  issue: CatalogueIssue,
+export async function fetchEntryFile(
+  issueFile: string,
+  issue: Pick<CatalogueIssue, 'id' | 'date'>,
   position: number,
   signal?: AbortSignal,
 ): Promise<Entry> {
-  let entry: Entry | undefined;
-  if (issue.id === catalogue.issues[0]?.id) {
-    entry = catalogue.latestEntries[position];
-  } else {
-    const file = catalogue.issueFiles[issue.id];
-    if (!file) throw new ArchiveFetchError(`The archive has no file for the issue of ${issue.date}.`);
-    entry = parseEntryFragment(await fetchJson(entryFragmentPath(file, position), signal));
-  }
-  if (entry?.issueId !== issue.id || issueIdOfEntry(entry.id) !== issue.id) {
+  const entry = parseEntryFragment(await fetchJson(entryFragmentPath(issueFile, position), signal));
+  if (entry.issueId !== issue.id || issueIdOfEntry(entry.id) !== issue.id) {
     throw new BundleError(`The archive is malformed: entry ${position} of the issue of ${issue.date} is not in it`);
   }
   return entry;

@@ -33,6 +33,14 @@ export const CATALOGUE_PATH = 'data/catalogue.json';
 /** The folder of the per-issue files, relative to the site root. */
 export const ISSUE_FILE_FOLDER = 'data/issues';
 
+/** An issue file's content hash, as its name carries it: ten hex digits. */
+export const ISSUE_FILE_HASH = /^[0-9a-f]{10}$/;
+
+/** Where the file of issue `issueId` is, relative to the site root, named by its content's hash: `data/issues/2024-10-27.1a2b3c4d5e.json`. */
+export function issueFilePath(issueId: string, hash: string): string {
+  return `${ISSUE_FILE_FOLDER}/${issueId}.${hash}.json`;
+}
+
 /** How many of an issue's most used topics the catalogue keeps: what an issue card on the home page shows. */
 export const CATALOGUE_TOPICS = 3;
 
@@ -138,7 +146,11 @@ export function issueIdOfEntry(entryId: string): string | null {
 }
 
 /** Checks that `entries` are as many as `issue` counts and all belong to it. */
-function checkIssueEntries(issue: CatalogueIssue, entries: readonly Entry[], what: string): void {
+function checkIssueEntries(
+  issue: Pick<CatalogueIssue, 'id' | 'entryCount'>,
+  entries: readonly Entry[],
+  what: string,
+): void {
   if (entries.length !== issue.entryCount) {
     throw new BundleError(
       `The ${what} is malformed: it holds ${entries.length} entries, but issue ${issue.id} has ${issue.entryCount}`,
@@ -215,7 +227,7 @@ function checkCatalogue(catalogue: Catalogue): Catalogue {
  * Validates unknown JSON as the file of `issue`: its entries, as many as the catalogue counts, all in that issue.
  * @throws {BundleError} naming the first problems found.
  */
-export function parseIssueFile(value: unknown, issue: CatalogueIssue): Entry[] {
+export function parseIssueFile(value: unknown, issue: Pick<CatalogueIssue, 'id' | 'date' | 'entryCount'>): Entry[] {
   const what = `file of the issue of ${issue.date}`;
   const file = parseVersioned(issueFileSchema(), value, what);
   if (file.issueId !== issue.id) throw new BundleError(`The ${what} holds issue ${file.issueId}`);

@@ -3,8 +3,9 @@
  * answer a plain query from a few of them before the whole archive has downloaded (as Pagefind does).
  *
  * - `data/search/index.json` ({@link SEARCH_SHARDS_PATH}): the shards' {@link SearchShardsMeta}: how many documents the
- *   full index holds, each field's average length as MiniSearch computes it, each issue's entry count in archive order
- *   (entry index → issue), and the first term of every chunk with its file.
+ *   full index holds, each field's average length as MiniSearch computes it, each issue's entry count, date and file
+ *   in archive order (entry index → issue → the entry's own file, without the catalogue), and the first term of every
+ *   chunk with its file.
  * - `data/search/terms-<n>.<content hash>.json`: one {@link SearchChunk}, the postings of a range of terms, sorted.
  *
  * A term's postings are one flat list of numbers, field by field in {@link SEARCH_FIELDS} order: the field's index, how
@@ -14,6 +15,7 @@
  * shard is the full index's score. Relative imports only: scripts/ loads this under plain tsx.
  */
 import { z } from './zod';
+import { ISSUE_FILE_HASH } from './archive-layout';
 import { parseVersioned, SCHEMA_VERSION } from './bundle';
 
 /** Where the worker finds the shards' meta file, relative to the site root. */
@@ -32,8 +34,13 @@ export const searchShardsMetaSchema = z.object({
   documentCount: z.number(),
   /** Each field's average length, in {@link SEARCH_FIELDS} order, exactly as MiniSearch computes it. */
   averageLengths: z.array(z.number()),
-  /** Each issue's id and number of entries, in archive order (newest first). */
-  issues: z.array(z.tuple([z.string(), z.number()])),
+  /**
+   * Each issue in archive order (newest first): its id, number of entries, date, and its file's content hash
+   * (issueFilePath() in archive-layout.ts; null for the newest issue, whose entries are in the catalogue).
+   */
+  issues: z.array(
+    z.tuple([z.string(), z.number(), z.string(), z.nullable(z.string().check(z.regex(ISSUE_FILE_HASH)))]),
+  ),
   /** Each chunk's first term and its file (relative to the site root), in term order. */
   chunks: z.array(z.tuple([z.string(), z.string().check(z.regex(/^data\/search\/terms-\d+\.[0-9a-f]{10}\.json$/))])),
 });

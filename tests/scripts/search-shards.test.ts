@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../scripts/lib/build-archive';
+import { layoutArchive } from '../../scripts/lib/archive-layout';
 import { buildSearchShards } from '../../scripts/lib/search-shards';
 import type { ArchiveBundle } from '../../src/shared/bundle';
 import {
@@ -31,15 +32,17 @@ function seedBundle(): ArchiveBundle {
 }
 
 const seed = seedBundle();
+const hashes = layoutArchive(seed).hashOfIssue;
 
 describe('search shards', () => {
   it('are written deterministically, and every word of every entry is in the chunk its term sorts into', () => {
-    const shards = buildSearchShards(seed, 6000);
-    expect(buildSearchShards(structuredClone(seed), 6000)).toEqual(shards);
+    const shards = buildSearchShards(seed, hashes, 6000);
+    expect(buildSearchShards(structuredClone(seed), hashes, 6000)).toEqual(shards);
     const meta = parseSearchShardsMeta(JSON.parse(shards.meta.json));
     expect(meta.documentCount).toBe(seed.entries.length * 2);
-    expect(meta.issues.map(([id, count]) => [id, count])).toEqual(
-      seed.issues.map((issue) => [issue.id, issue.entryIds.length]),
+    // Each issue with its date and file's hash, so a first answer needs no catalogue; the newest issue's entries are in it.
+    expect(meta.issues).toEqual(
+      seed.issues.map((issue, r) => [issue.id, issue.entryIds.length, issue.date, r === 0 ? null : hashes[issue.id]]),
     );
     const chunks: SearchChunk[] = shards.chunks.map((file) => parseSearchChunk(JSON.parse(file.json)));
     const terms = chunks.flatMap((chunk) => chunk.terms.map(([term]) => term));
@@ -76,7 +79,7 @@ describe('search shards', () => {
   });
 
   it('find every term beginning with a prefix in the chunks named for it', () => {
-    const shards = buildSearchShards(seed, 3000);
+    const shards = buildSearchShards(seed, hashes, 3000);
     const meta = parseSearchShardsMeta(JSON.parse(shards.meta.json));
     const chunks = shards.chunks.map((file) => parseSearchChunk(JSON.parse(file.json)));
     const terms = chunks.flatMap((chunk) => chunk.terms.map(([term]) => term));
@@ -90,7 +93,7 @@ describe('search shards', () => {
   });
 
   it('reject a chunk that is not what the worker expects, and say where', () => {
-    const [file] = buildSearchShards(seed, 6000).chunks;
+    const [file] = buildSearchShards(seed, hashes, 6000).chunks;
     const chunk = JSON.parse(file!.json) as { schemaVersion: number; terms: [string, unknown[]][] };
     expect(parseSearchChunk(structuredClone(chunk))).toEqual(chunk);
     const badPosting = structuredClone(chunk);
@@ -106,7 +109,7 @@ describe('search shards', () => {
   it('are empty for a bundle whose entries are not in issue order', () => {
     const shuffled = structuredClone(seed);
     shuffled.entries.reverse();
-    const shards = buildSearchShards(shuffled);
+    const shards = buildSearchShards(shuffled, hashes);
     expect(shards.chunks).toEqual([]);
     expect(parseSearchShardsMeta(JSON.parse(shards.meta.json)).issues).toEqual([]);
   });

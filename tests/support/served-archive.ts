@@ -6,7 +6,7 @@ import type { ArchiveBundle } from '@/shared/bundle';
 /** Every file the build writes for `bundle`, by path, and a fetch that serves them and logs what was asked. */
 export function servedArchive(bundle: ArchiveBundle, withShards = true) {
   const layout = layoutArchive(bundle);
-  const shards = buildSearchShards(bundle);
+  const shards = buildSearchShards(bundle, layout.hashOfIssue);
   const files = new Map(
     [
       layout.catalogue,

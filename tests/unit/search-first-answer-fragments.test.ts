@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { layoutArchive } from '../../scripts/lib/archive-layout';
 import { buildArchive } from '../../scripts/lib/build-archive';
 import { buildSearchShards } from '../../scripts/lib/search-shards';
-import { loadFirstAnswer } from '@/features/search/lib/first-answer';
-import type { WireSearchRequest } from '@/features/search/worker/protocol';
-import { parseCatalogue } from '@/shared/archive-layout';
+import { FIRST_SCREEN, loadFirstAnswer } from '@/features/search/lib/first-answer';
+import { fetchCatalogue } from '@/lib/archive-files';
+import type { WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
+import { CATALOGUE_PATH, parseCatalogue, type Catalogue } from '@/shared/archive-layout';
 import type { ArchiveBundle } from '@/shared/bundle';
 import { addTextEntries, searchableArchive } from '../support/search-engine';
 import { SEED_FILE, seedTables, seedText } from '../scripts/helpers';
@@ -37,7 +38,7 @@ const urlOf = (input: RequestInfo | URL) =>
 
 /** Serves the seed's built files, but none whose path passes `missing`, and logs the paths asked for. */
 function serve(missing: (path: string) => boolean = () => false) {
-  const shards = buildSearchShards(seed);
+  const shards = buildSearchShards(seed, layout.hashOfIssue);
   const files = new Map(
     [
       layout.catalogue,
@@ -63,9 +64,9 @@ function request(query: string): WireSearchRequest {
   return { query, selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: [], limit: 20 };
 }
 
-/** A first answerer over the served files. */
-async function answerer() {
-  const { answerer: found } = await loadFirstAnswer();
+/** A first answerer over the served files; it asks for the catalogue only through `catalogue`, as the worker does. */
+async function answerer(catalogue: () => Promise<Catalogue> = () => fetchCatalogue()) {
+  const found = await loadFirstAnswer(catalogue);
   if (!found) throw new Error('no first answerer');
   return found;
 }
@@ -98,12 +99,56 @@ describe('the first answer’s results', () => {
     expect(requested.slice(before)).toEqual([]);
   });
 
+  it('need no catalogue unless one is in the newest issue', async () => {
+    const requested = serve();
+    const first = await (await answerer()).answer(request('wombat'));
+    expect(first?.hits.map((hit) => hit.entry.id)).toEqual([`${catalogue.issues.at(-1)!.id}-wombat`]);
+    expect(requested).not.toContain(CATALOGUE_PATH);
+  });
+
   it('of the newest issue come from the catalogue, with no file fetched', async () => {
     const requested = serve();
     const first = await (await answerer()).answer(request('quokka'));
     expect(first?.hits.map((hit) => hit.entry.id)).toEqual([`${catalogue.issues[0]!.id}-quokka`]);
     expect(requested.filter((path) => issueFiles.includes(path) || fragmentFiles.includes(path))).toEqual([]);
     expect(requested.some((path) => path.includes(catalogue.issues[0]!.id))).toBe(false);
+    expect(requested).toContain(CATALOGUE_PATH);
+  });
+
+  it('of the newest issue fail when the catalogue is of another archive than the index, rather than show the wrong entries', async () => {
+    serve();
+    const older = structuredClone(seed);
+    older.issues = older.issues.slice(1);
+    older.entries = older.entries.filter((entry) => entry.issueId !== seed.issues[0]!.id);
+    const stale = parseCatalogue(JSON.parse(layoutArchive(older).catalogue.json));
+    await expect((await answerer(() => Promise.resolve(stale))).answer(request('quokka'))).rejects.toThrow(
+      `the catalogue's newest issue is not ${seed.issues[0]!.id}`,
+    );
+  });
+
+  it('come first screen first: its files are asked for before the others, and it is how the whole answer begins', async () => {
+    const requested = serve();
+    const screens: WireSearchResponse[] = [];
+    let askedByThen: string[] = [];
+    const whole = await (
+      await answerer()
+    ).answer(request('reasoning'), (screen) => {
+      screens.push(screen);
+      askedByThen = requested.filter((path) => fragmentFiles.includes(path));
+    });
+    const ids = (response: WireSearchResponse | null | undefined) => response?.hits.map((hit) => hit.entry.id);
+    expect(screens).toHaveLength(1);
+    expect(ids(screens[0])).toEqual(ids(whole)!.slice(0, FIRST_SCREEN));
+    expect(screens[0]!.total).toBe(whole!.total);
+    // Every entry file is asked for at once, the first screen's first.
+    const fragments = requested.filter((path) => fragmentFiles.includes(path));
+    expect(askedByThen).toEqual(fragments);
+    const folderOf = (issueId: string) => catalogue.issueFiles[issueId]?.replace(/\.json$/, '/');
+    const firstScreenFiles = fragments.filter((path) =>
+      screens[0]!.hits.some((hit) => path.startsWith(folderOf(hit.entry.issueId) ?? '\0')),
+    );
+    expect(firstScreenFiles.length).toBeGreaterThan(0);
+    expect(fragments.slice(0, firstScreenFiles.length)).toEqual(firstScreenFiles);
   });
 
   it('come from the issue file when an entry file cannot be had, as for an old service worker offline', async () => {

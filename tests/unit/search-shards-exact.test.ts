@@ -18,6 +18,10 @@ function seedBundle(): ArchiveBundle {
 }
 
 const seed = seedBundle();
+
+/** The shards build:data writes for `bundle`, each issue's file named as its layout names it. */
+const shardsOf = (bundle: ArchiveBundle, targetChars?: number) =>
+  buildSearchShards(bundle, layoutArchive(bundle).hashOfIssue, targetChars);
 /** A first answerer over in-memory shard and entry files, and the chunk files it asked for. */
 function firstAnswerOver(bundle: ArchiveBundle, shards: SearchShardFiles) {
   const layout = layoutArchive(bundle);
@@ -27,21 +31,21 @@ function firstAnswerOver(bundle: ArchiveBundle, shards: SearchShardFiles) {
   );
   const chunks = new Map(shards.chunks.map((file) => [file.path, parseSearchChunk(JSON.parse(file.json))]));
   const fetched: string[] = [];
-  const answerer = FirstAnswer.create(parseSearchShardsMeta(JSON.parse(shards.meta.json)), catalogue, {
+  const answerer = FirstAnswer.create(parseSearchShardsMeta(JSON.parse(shards.meta.json)), {
     chunk: (path) => {
       fetched.push(path);
       const chunk = chunks.get(path);
       return chunk ? Promise.resolve(chunk) : Promise.reject(new Error(`no chunk ${path}`));
     },
     entry: (issue, position) => {
-      if (issue.id === catalogue.issues[0]!.id) return Promise.resolve(catalogue.latestEntries[position]!);
-      const json = fragments.get(entryFragmentPath(catalogue.issueFiles[issue.id]!, position));
+      if (issue.file === null) return Promise.resolve(catalogue.latestEntries[position]!);
+      const json = fragments.get(entryFragmentPath(issue.file, position));
       return json ? Promise.resolve(parseEntryFragment(JSON.parse(json))) : Promise.reject(new Error('no entry file'));
     },
     // Every result is read from its own entry file: an issue file asked for would fail the answer.
     issueEntries: () => Promise.reject(new Error('an issue file was asked for')),
   });
-  if (!answerer) throw new Error('the shards do not match the catalogue');
+  if (!answerer) throw new Error('the shards cannot answer');
   return { answerer, fetched };
 }
 
@@ -60,7 +64,7 @@ const PLAIN_QUERIES = [
 describe('first answers from the search shards', () => {
   it('give the full engine’s results, in its order, with its headlines, snippets and fields', async () => {
     const { search } = await searchableArchive(seed);
-    const { answerer } = firstAnswerOver(seed, buildSearchShards(seed));
+    const { answerer } = firstAnswerOver(seed, shardsOf(seed));
     for (const query of PLAIN_QUERIES) {
       for (const sort of ['relevance', 'newest', 'oldest'] as const) {
         const request = { query, selection: {}, sort, groupByPaper: false, limit: 25 };
@@ -81,7 +85,7 @@ describe('first answers from the search shards', () => {
 
   it('give the same results from small chunks, where a word’s forms span several', async () => {
     const { ids } = await searchableArchive(seed);
-    const shards = buildSearchShards(seed, 4000);
+    const shards = shardsOf(seed, 4000);
     expect(shards.chunks.length).toBeGreaterThan(30);
     const { answerer, fetched } = firstAnswerOver(seed, shards);
     for (const query of ['reasoning', 'mixture of experts', 'transformers', 'reaso', 'models']) {
@@ -105,7 +109,7 @@ describe('first answers from the search shards', () => {
   it('match the full engine on a larger synthetic archive', async () => {
     const bundle = syntheticArchive(seed, 1500);
     const { ids } = await searchableArchive(bundle);
-    const { answerer } = firstAnswerOver(bundle, buildSearchShards(bundle));
+    const { answerer } = firstAnswerOver(bundle, shardsOf(bundle));
     for (const query of ['reasoning', 'mixture of experts', 'reaso', 'language models']) {
       const first = await answerer.answer({
         query,
@@ -123,7 +127,7 @@ describe('first answers from the search shards', () => {
   });
 
   it('leave to the full engine what they cannot answer exactly', async () => {
-    const { answerer } = firstAnswerOver(seed, buildSearchShards(seed));
+    const { answerer } = firstAnswerOver(seed, shardsOf(seed));
     const request: WireSearchRequest = {
       query: '',
       selection: {},
@@ -146,21 +150,35 @@ describe('first answers from the search shards', () => {
     expect(await answerer.answer({ ...request, query: 'reasoning', selection: { topic: ['Agents'] } })).toBeNull();
   });
 
-  it('are not given from shards of another archive', () => {
-    const shuffled = structuredClone(seed);
-    shuffled.entries.reverse();
-    const catalogue = parseCatalogue(JSON.parse(layoutArchive(seed).catalogue.json));
+  it('are not given from shards that cannot answer: none written, or a meta file whose issues do not add up', () => {
     const source = {
       chunk: () => Promise.reject(new Error('none')),
       entry: () => Promise.reject(new Error('none')),
       issueEntries: () => Promise.resolve([]),
     };
-    const meta = (bundle: ArchiveBundle) => parseSearchShardsMeta(JSON.parse(buildSearchShards(bundle).meta.json));
-    expect(FirstAnswer.create(meta(shuffled), catalogue, source)).toBeNull();
-    const older = structuredClone(seed);
-    older.issues = older.issues.slice(1);
-    older.entries = older.entries.filter((entry) => entry.issueId !== seed.issues[0]!.id);
-    expect(FirstAnswer.create(meta(older), catalogue, source)).toBeNull();
-    expect(FirstAnswer.create(meta(seed), catalogue, source)).not.toBeNull();
+    const meta = (bundle: ArchiveBundle) => parseSearchShardsMeta(JSON.parse(shardsOf(bundle).meta.json));
+    const shuffled = structuredClone(seed);
+    shuffled.entries.reverse();
+    expect(FirstAnswer.create(meta(shuffled), source)).toBeNull();
+    const good = meta(seed);
+    expect(FirstAnswer.create(good, source)).not.toBeNull();
+    // An issue counted short: the entry numbers would land in the wrong issues.
+    const [newest, ...older] = good.issues;
+    expect(
+      FirstAnswer.create({ ...good, issues: [[newest![0], newest![1] - 1, newest![2], null], ...older] }, source),
+    ).toBeNull();
+    // An older issue without a file: its entries could not be fetched.
+    expect(
+      FirstAnswer.create(
+        {
+          ...good,
+          issues: [
+            newest!,
+            ...older.map(([id, count, date]) => [id, count, date, null] as [string, number, string, null]),
+          ],
+        },
+        source,
+      ),
+    ).toBeNull();
   });
 });

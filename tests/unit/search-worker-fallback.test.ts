@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientFor, type SearchClient } from '@/features/search/lib/search-client';
 import type { SearchRequest, SearchResponse } from '@/features/search/lib/search-engine';
-import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
+import { toWireRequest, type FromSearchWorker, type ToSearchWorker } from '@/features/search/worker/protocol';
+import { parseQuery } from '@/features/search/lib/query-parser';
 import { prewarmSearchWorker } from '@/features/search/lib/search-worker-start';
 import { createSearchHost } from '@/features/search/worker/search-host';
 import { indexArchive, partialArchive, type Archive } from '@/lib/archive-query';
@@ -142,6 +143,54 @@ describe('search client', () => {
     );
     expect(hitIds(await searchWhenReady(client, 'sqlite'))).toEqual([SQLITE_ENTRY]);
     expect(worker.terminated).toBe(true);
+  });
+
+  it("shows the first page's first screen of results as soon as the worker sends it, and the rest without asking again", async () => {
+    const worker = new SilentWorker();
+    const bundleArchive = archive();
+    const client = clientFor(bundleArchive, () => worker as unknown as Worker);
+    const say = (message: FromSearchWorker) => worker.dispatchEvent(new MessageEvent('message', { data: message }));
+    const [first, second] = bundleArchive.entries;
+    const wireHit = (entry: typeof first) => ({
+      entry: entry!,
+      fields: ['headline' as const],
+      headline: [{ text: entry!.headline, mark: false }],
+      snippet: [],
+      coverage: [entry!],
+    });
+    const early = (hits: ReturnType<typeof wireHit>[], complete: boolean): FromSearchWorker => ({
+      type: 'early',
+      request: toWireRequest(request('agents')),
+      response: {
+        parsed: parseQuery('agents'),
+        facets: [],
+        sort: 'relevance',
+        suggestion: null,
+        correction: null,
+        status: 'partial',
+        hits,
+        total: 2,
+      },
+      complete,
+    });
+    const firstScreens: SearchResponse[] = [];
+    const answered = client.search(request('agents'), (response) => firstScreens.push(response));
+    expect(worker.received.map((message) => message.type)).toEqual(['load', 'search']);
+
+    say(early([wireHit(first)], false));
+    expect(firstScreens.map(hitIds)).toEqual([[first!.id]]);
+    // The hits carry their issues, from the page's catalogue, as every answer does.
+    expect(firstScreens[0]!.hits[0]!.issue).toBe(bundleArchive.issueById.get(first!.issueId));
+    say(early([wireHit(first), wireHit(second)], true));
+    expect(hitIds(await answered)).toEqual([first!.id, second!.id]);
+
+    // Asked again before the index is complete, the client answers from what the worker sent, without a round trip.
+    expect(hitIds(await client.search(request('agents')))).toEqual([first!.id, second!.id]);
+    expect(worker.received.filter((message) => message.type === 'search')).toHaveLength(1);
+    // Once the index is complete the worker answers: facets and all.
+    say({ type: 'status', status: 'ready' });
+    void client.search(request('agents'));
+    expect(worker.received.filter((message) => message.type === 'search')).toHaveLength(2);
   });
 
   it('searches through the worker the page started before its code loaded, and starts no second one', async () => {

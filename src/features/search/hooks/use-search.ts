@@ -44,7 +44,14 @@ export function useSearch(archive: Archive, request: SearchRequest): { response:
   const fail = useRenderError();
   useEffect(() => {
     const order = ++asked.current;
-    client.search({ ...request, indexVersion: client.version }).then((response) => {
+    let answered = false;
+    // The first page's own query: its first screen of hits, shown while the rest download, unless something newer is.
+    const showFirstScreen = (response: SearchResponse) =>
+      startTransition(() =>
+        setAnswer((shown) => (answered || (shown && shown.order >= order) ? shown : { order, response })),
+      );
+    client.search({ ...request, indexVersion: client.version }, showFirstScreen).then((response) => {
+      answered = true;
       startTransition(() => setAnswer((shown) => (shown && shown.order > order ? shown : { order, response })));
     }, fail);
   }, [client, progress, request, fail]);

@@ -15,8 +15,8 @@ import { parseQuery } from '@/features/search/lib/query-parser';
 import { effectiveSort, rankEntries } from '@/features/search/lib/ranking';
 import { snippetPassages } from '@/features/search/lib/search-engine';
 import type { WireSearchHit, WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
-import { fetchCatalogue, fetchEntry, fetchIssueEntries, fetchJson } from '@/lib/archive-files';
-import type { Catalogue, CatalogueIssue } from '@/shared/archive-layout';
+import { fetchEntryFile, fetchJson } from '@/lib/archive-files';
+import { issueFilePath, parseIssueFile, type Catalogue } from '@/shared/archive-layout';
 import type { Entry } from '@/shared/bundle';
 import {
   FIELD_BOOSTS,
@@ -43,6 +43,9 @@ const MAX_CHUNKS = 12;
 /** Most results a first answer prepares: more means many issue files, as good as loading them all. */
 const MAX_LIMIT = 200;
 
+/** Results a first screen shows: their files are fetched first, and the answer can be shown once they are in. */
+export const FIRST_SCREEN = 6;
+
 /** Reads the search options as MiniSearch merges them with its defaults, as ArchiveIndex reads them. */
 class SearchOptionsProbe extends MiniSearch<SearchDocument> {
   get merged() {
@@ -53,13 +56,27 @@ class SearchOptionsProbe extends MiniSearch<SearchDocument> {
 /** MiniSearch's prefix weight and BM25+ parameters, exactly those the full index scores with. */
 const searchOptions = new SearchOptionsProbe(searchIndexOptions).merged;
 
+/** An issue as the shards' meta file lists it: enough to rank its entries and fetch their files. */
+export interface ShardIssue {
+  id: string;
+  date: string;
+  entryCount: number;
+  /** Its issue file; null for the newest issue, whose entries are in the catalogue. */
+  file: string | null;
+}
+
+/** An issue as the meta file lists it, with its file's path. */
+function shardIssue([id, entryCount, date, hash]: SearchShardsMeta['issues'][number]): ShardIssue {
+  return { id, entryCount, date, file: hash === null ? null : issueFilePath(id, hash) };
+}
+
 /** Where the first answer gets its files: each one fetched once, validated. */
 export interface FirstAnswerSource {
   chunk(path: string): Promise<SearchChunk>;
   /** The entry at `position` (0-based, reading order) of `issue`, from its own file or the catalogue; in that issue. */
-  entry(issue: CatalogueIssue, position: number): Promise<Entry>;
+  entry(issue: ShardIssue, position: number): Promise<Entry>;
   /** Every entry of `issue`, from its issue file or the catalogue: what {@link entry} falls back on. */
-  issueEntries(issue: CatalogueIssue): Promise<Entry[]>;
+  issueEntries(issue: ShardIssue): Promise<Entry[]>;
 }
 
 /** `2024-10-13` as 20241013, as ranking.ts sorts dates. */
@@ -184,7 +201,7 @@ export class FirstAnswer {
 
   private constructor(
     private readonly meta: SearchShardsMeta,
-    private readonly issues: readonly CatalogueIssue[],
+    private readonly issues: readonly ShardIssue[],
     private readonly source: FirstAnswerSource,
   ) {
     this.issueStart = new Int32Array(issues.length + 1);
@@ -193,16 +210,16 @@ export class FirstAnswer {
     this.dateRank = this.dateRanks();
   }
 
-  /** A first answerer, or null when the shards do not describe the catalogue's archive (one of them is stale). */
-  static create(meta: SearchShardsMeta, catalogue: Catalogue, source: FirstAnswerSource): FirstAnswer | null {
-    const { issues } = catalogue;
-    const agree =
+  /** A first answerer, or null when the shards cannot answer (an archive without them, or a meta file that is off). */
+  static create(meta: SearchShardsMeta, source: FirstAnswerSource): FirstAnswer | null {
+    const issues = meta.issues.map(shardIssue);
+    const usable =
       meta.chunks.length > 0 &&
       meta.averageLengths.length === SEARCH_FIELDS.length &&
-      meta.issues.length === issues.length &&
-      meta.issues.every(([id, count], r) => issues[r]!.id === id && issues[r]!.entryCount === count) &&
-      meta.documentCount === 2 * meta.issues.reduce((sum, [, count]) => sum + count, 0);
-    return agree ? new FirstAnswer(meta, catalogue.issues, source) : null;
+      issues.length > 0 &&
+      issues.every((issue, r) => (issue.file === null) === (r === 0)) &&
+      meta.documentCount === 2 * issues.reduce((sum, issue) => sum + issue.entryCount, 0);
+    return usable ? new FirstAnswer(meta, issues, source) : null;
   }
 
   /** Each entry's place newest first, as ranking.ts's archiveOrder (entries run issue by issue, in reading order). */
@@ -231,8 +248,15 @@ export class FirstAnswer {
     return low;
   }
 
-  /** The full engine's answer to a plain query, without facets; null for anything else (the engine answers it). */
-  async answer(request: WireSearchRequest): Promise<WireSearchResponse | null> {
+  /**
+   * The full engine's answer to a plain query, without facets; null for anything else (the engine answers it).
+   * `onFirstScreen`, when given, gets the answer's first {@link FIRST_SCREEN} hits as soon as their files are in (when
+   * there are more to come), so a page can show them while the rest download.
+   */
+  async answer(
+    request: WireSearchRequest,
+    onFirstScreen?: (response: WireSearchResponse) => void,
+  ): Promise<WireSearchResponse | null> {
     const query = chunksOfQuery(this.meta, request);
     if (!query) return null;
     const { parsed, plan, paths } = query;
@@ -248,17 +272,22 @@ export class FirstAnswer {
       expansions.flat().map(([term]) => term),
     );
     const shown = ranked.slice(0, Math.max(0, request.limit));
-    const entries = await this.entriesAt(shown);
-    return {
+    const respond = (entries: readonly Entry[]): WireSearchResponse => ({
       parsed,
       total: ranked.length,
-      hits: shown.map((i, k) => this.hit(entries[k]!, fields[i]!, highlight)),
+      hits: entries.map((entry, k) => this.hit(entry, fields[shown[k]!]!, highlight)),
       facets: [],
       sort: effectiveSort(request.sort, true),
       suggestion: null,
       correction: null,
       status: 'partial',
-    };
+    });
+    if (!onFirstScreen || shown.length <= FIRST_SCREEN) return respond(await this.entriesAt(shown));
+    // The first screen's files are asked for first; the rest follow at once, each file fetched once.
+    const firstScreen = this.entriesAt(shown.slice(0, FIRST_SCREEN));
+    const all = this.entriesAt(shown);
+    onFirstScreen(respond(await firstScreen));
+    return respond(await all);
   }
 
   /**
@@ -376,36 +405,40 @@ function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
 }
 
 /**
- * Downloads the catalogue and the shards' meta file, for a {@link FirstAnswer} over this origin's files. The answerer
- * is null when the archive has no shards or they do not match the catalogue; the catalogue is null when it failed.
- * Given the first page's query (`early`), the chunks it needs start downloading once the meta file is in, alongside
- * the catalogue rather than after it.
+ * Downloads the shards' meta file, for a {@link FirstAnswer} over this origin's files; null when the archive has no
+ * shards or their meta file is off. The answers need no catalogue: the meta file names each issue's file, and only a
+ * result in the newest issue asks for the catalogue (`catalogue`, shared with whoever else needs it).
  */
-export async function loadFirstAnswer(
-  early?: WireSearchRequest | null,
-): Promise<{ answerer: FirstAnswer | null; catalogue: Catalogue | null }> {
+export async function loadFirstAnswer(catalogue: () => Promise<Catalogue>): Promise<FirstAnswer | null> {
   const chunk = once(async (path) => parseSearchChunk(await fetchJson(path, undefined)));
-  const loadingMeta = fetchJson(SEARCH_SHARDS_PATH, undefined)
+  const meta = await fetchJson(SEARCH_SHARDS_PATH, undefined)
     .then(parseSearchShardsMeta)
     .catch(() => null);
-  if (early) {
-    void loadingMeta.then((meta) => {
-      // A failed chunk is forgotten by once(), so the answer fetches it again and reports it.
-      if (meta) for (const path of chunksOfQuery(meta, early)?.paths ?? []) chunk(path).catch(() => undefined);
-    });
-  }
-  const [catalogue, meta] = await Promise.all([fetchCatalogue().catch(() => null), loadingMeta]);
-  if (!catalogue || !meta) return { answerer: null, catalogue };
-  const issueById = new Map(catalogue.issues.map((issue) => [issue.id, issue]));
-  const issueEntries = once((id) => fetchIssueEntries(catalogue, issueById.get(id)!));
-  const entry = once((key) => {
-    const [id = '', position = ''] = key.split('/');
-    return fetchEntry(catalogue, issueById.get(id)!, Number(position));
+  if (!meta) return null;
+  /** The newest issue's entries, from the catalogue, once it is checked to be the same issue. */
+  const newest = async (issue: ShardIssue): Promise<Entry[]> => {
+    const loaded = await catalogue();
+    if (loaded.issues[0]?.id !== issue.id || loaded.latestEntries.length !== issue.entryCount) {
+      throw new Error(`first-answer: error: the catalogue's newest issue is not ${issue.id}`);
+    }
+    return loaded.latestEntries;
+  };
+  const issueById = new Map(meta.issues.map((listed) => [listed[0], shardIssue(listed)]));
+  const issueEntries = once(async (id) => {
+    const issue = issueById.get(id)!;
+    return issue.file === null ? newest(issue) : parseIssueFile(await fetchJson(issue.file, undefined), issue);
   });
-  const answerer = FirstAnswer.create(meta, catalogue, {
+  const entry = once(async (key) => {
+    const [id = '', position = ''] = key.split('/');
+    const issue = issueById.get(id)!;
+    if (issue.file !== null) return fetchEntryFile(issue.file, issue, Number(position));
+    const found = (await newest(issue))[Number(position)];
+    if (!found) throw new Error(`first-answer: error: the issue of ${issue.date} has no entry ${position}`);
+    return found;
+  });
+  return FirstAnswer.create(meta, {
     chunk,
     entry: (issue, position) => entry(`${issue.id}/${position}`),
     issueEntries: (issue) => issueEntries(issue.id),
   });
-  return { answerer, catalogue };
 }

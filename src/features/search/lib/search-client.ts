@@ -31,9 +31,15 @@ export interface SearchClient {
   subscribe: (listener: () => void) => () => void;
   /** Starts loading and indexing (once); searching starts it too. */
   start: () => void;
-  /** Answers a request from the index as it is now. */
-  search: (request: SearchRequest) => Promise<SearchResponse>;
-  /** The answer to `request` if it is already here (the first page's own query, sent ahead by the worker), else null. */
+  /**
+   * Answers a request from the index as it is now. `onFirstScreen` may get the answer's first hits before it resolves
+   * (the first page's own query, whose rest is still downloading).
+   */
+  search: (request: SearchRequest, onFirstScreen?: (response: SearchResponse) => void) => Promise<SearchResponse>;
+  /**
+   * The answer to `request` if it is already here (the first page's own query, sent ahead by the worker), perhaps only
+   * its first screen of hits, else null.
+   */
   peek: (request: SearchRequest) => SearchResponse | null;
   /** Ranks the entries most like the reader's bookmarks ("For you"), wherever the engine runs. */
   recommend: (request: RecommendRequest) => Promise<RecommendResponse>;
@@ -59,6 +65,7 @@ function answersSame(asked: WireSearchRequest, request: SearchRequest): boolean 
 
 interface PendingSearch {
   request: SearchRequest;
+  onFirstScreen?: (response: SearchResponse) => void;
   resolve: (response: SearchResponse) => void;
   reject: (error: unknown) => void;
 }
@@ -129,12 +136,20 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     return early && answersSame(early.request, request) ? this.resolveHits(early.response) : null;
   }
 
-  search(request: SearchRequest): Promise<SearchResponse> {
+  /** The early answer, while the worker would still answer `request` from the shards exactly so; else null. */
+  private earlyAnswerTo(request: SearchRequest): EarlyAnswer | null {
+    return this.early && this.status !== 'ready' && answersSame(this.early.request, request) ? this.early : null;
+  }
+
+  search(request: SearchRequest, onFirstScreen?: (response: SearchResponse) => void): Promise<SearchResponse> {
     this.start();
     if (this.fallback) return this.fallback.then((engine) => engine.search(request));
+    const early = this.earlyAnswerTo(request);
+    if (early?.complete) return Promise.resolve(this.resolveHits(early.response));
+    if (early) onFirstScreen?.(this.resolveHits(early.response));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { request, resolve, reject });
+      this.pending.set(id, { request, onFirstScreen, resolve, reject });
       this.post({ type: 'search', id, request: toWireRequest(request) });
     });
   }
@@ -159,7 +174,7 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
 
   private receive(message: FromSearchWorker) {
     if (this.fallback) return;
-    if (message.type === 'early') this.early = message;
+    if (message.type === 'early') this.answerEarly(message);
     else if (message.type === 'status') this.setStatus(message.status);
     else if (message.type === 'error') this.fallBack();
     else if (message.type === 'recommendations') {
@@ -170,6 +185,22 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
       pending?.resolve(this.resolveHits(message.response));
+    }
+  }
+
+  /** Keeps the early answer, and gives it to the searches waiting for it now rather than when the worker gets to them. */
+  private answerEarly(message: EarlyAnswer) {
+    this.early = message;
+    for (const [id, { request, onFirstScreen, resolve }] of this.pending) {
+      const early = this.earlyAnswerTo(request);
+      if (!early) continue;
+      const response = this.resolveHits(early.response);
+      if (!early.complete) {
+        onFirstScreen?.(response);
+        continue;
+      }
+      this.pending.delete(id);
+      resolve(response);
     }
   }
 

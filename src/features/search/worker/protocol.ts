@@ -32,8 +32,11 @@ export type ToSearchWorker =
 export type FromSearchWorker =
   | { type: 'status'; status: IndexStatus }
   | { type: 'result'; id: number; response: WireSearchResponse }
-  /** The answer to the first page's own query (`load`'s `page`), sent unasked so the page can show it as it renders. */
-  | { type: 'early'; request: WireSearchRequest; response: WireSearchResponse }
+  /**
+   * The answer to the first page's own query (`load`'s `page`), sent unasked so the page can show it as it renders:
+   * its first screen of hits as soon as they are in (`complete` false, when there are more), then the whole answer.
+   */
+  | { type: 'early'; request: WireSearchRequest; response: WireSearchResponse; complete: boolean }
   | { type: 'recommendations'; id: number; response: RecommendResponse }
   | { type: 'error'; message: string };
 

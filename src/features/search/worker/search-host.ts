@@ -9,7 +9,7 @@ import { loadFirstAnswer, type FirstAnswer } from '@/features/search/lib/first-a
 import { SearchEngine } from '@/features/search/lib/search-engine';
 import { firstPageRequest } from '@/features/search/lib/search-params';
 import { toWireResponse, type FromSearchWorker, type ToSearchWorker } from '@/features/search/worker/protocol';
-import { fetchWholeBundle } from '@/lib/archive-files';
+import { fetchCatalogue, fetchWholeBundle } from '@/lib/archive-files';
 import type { Catalogue } from '@/shared/archive-layout';
 
 /** Longer slices than on the main thread: they only delay searches that arrive while the index is being built. */
@@ -25,8 +25,11 @@ function describe(error: unknown): string {
   return `search-worker: error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function loadEngine(post: (message: FromSearchWorker) => void, catalogue?: Catalogue): Promise<SearchEngine> {
-  const bundle = await fetchWholeBundle(undefined, catalogue);
+async function loadEngine(
+  post: (message: FromSearchWorker) => void,
+  catalogue: () => Promise<Catalogue>,
+): Promise<SearchEngine> {
+  const bundle = await fetchWholeBundle(undefined, await catalogue());
   const engine = new SearchEngine(bundle.entries, bundle.issues, bundle.topics);
   engine.subscribe(() => post({ type: 'status', status: engine.status }));
   void engine.start({ sliceMs: WORKER_SLICE_MS });
@@ -57,29 +60,40 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
   const bookmarkSet = lastSet();
   const readSet = lastSet();
 
+  // The catalogue, downloaded once for the engine and any first answer in the newest issue; a failure is tried again.
+  let loadingCatalogue: Promise<Catalogue> | null = null;
+  const catalogue = () =>
+    (loadingCatalogue ??= fetchCatalogue().catch((error: unknown) => {
+      loadingCatalogue = null;
+      throw error;
+    }));
+
   return (message) => {
     if (message.type === 'load') {
       if (engine) return;
       const early = message.page === undefined ? null : firstPageRequest(new URLSearchParams(message.page));
-      const prepared = loadFirstAnswer(early);
-      firstAnswer = prepared.then(({ answerer }) => answerer);
+      firstAnswer = loadFirstAnswer(catalogue);
       const started = new Promise<void>((resolve) => (startEngine = resolve));
-      engine = started.then(() => prepared).then(({ catalogue }) => loadEngine(post, catalogue ?? undefined));
+      engine = started.then(() => loadEngine(post, catalogue));
       engine.then(
         (ready) => {
           loaded = ready;
         },
         (error: unknown) => post({ type: 'error', message: describe(error) }),
       );
-      void prepared.then(({ answerer }) => answerer ?? startEngine());
+      void firstAnswer.then((answerer) => answerer ?? startEngine());
       setTimeout(() => answering === 0 && startEngine(), IDLE_START_MS);
       if (early) {
         // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here,
-        // and sends the answer ahead, so the page can show it in its first render.
+        // and sends the answer ahead, its first screen first, so the page can show it as soon as it renders.
         answering++;
         void firstAnswer
-          .then((answerer) => answerer?.answer(early))
-          .then((response) => response && post({ type: 'early', request: early, response }))
+          .then((answerer) =>
+            answerer?.answer(early, (firstScreen) =>
+              post({ type: 'early', request: early, response: firstScreen, complete: false }),
+            ),
+          )
+          .then((response) => response && post({ type: 'early', request: early, response, complete: true }))
           .catch(() => null)
           .finally(() => answering--);
       }
