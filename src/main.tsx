@@ -3,8 +3,8 @@ import './index.css';
 
 /**
  * Evaluates the app's code in four tasks, each shorter than a frame: React, the libraries the first page needs, the
- * app, then its first render. As one module graph it held the main thread for 40–130 ms. index.html's static shell
- * stays on screen meanwhile.
+ * app, then its first render, once the catalogue and the first page's code are in. As one module graph it held the
+ * main thread for 40–130 ms. index.html's static shell stays on screen meanwhile.
  */
 async function start(root: HTMLElement): Promise<void> {
   const [{ StrictMode, startTransition, createElement }, { createRoot }] = await Promise.all([
@@ -14,10 +14,12 @@ async function start(root: HTMLElement): Promise<void> {
   await yieldToMain();
   await import('@/app/libraries');
   await yieldToMain();
-  const [{ App }, { applyTheme }] = await Promise.all([import('@/app/app'), import('@/features/theme/lib/theme')]);
-  // The CSP forbids inline scripts, so the theme class is set here, before the first render.
+  const [{ App, firstPageReady }, { applyTheme }] = await Promise.all([
+    import('@/app/app'),
+    import('@/features/theme/lib/theme'),
+  ]);
   applyTheme();
-  await yieldToMain();
+  await firstPageReady;
   startTransition(() => {
     createRoot(root).render(createElement(StrictMode, null, createElement(App)));
   });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { Page } from '@/components/layout/page';
 import { PageSkeleton } from '@/components/ui/skeleton';
@@ -11,13 +11,26 @@ type RouteModule = { Component: ComponentType };
 /** A page's component, and a way to start downloading its code before it renders. */
 function lazyPage(load: () => Promise<RouteModule>) {
   let loading: Promise<RouteModule> | null = null;
+  let loaded: ComponentType | null = null;
   // One download for the preload and the render; a failed one is forgotten, so a retry downloads again.
   const preload = () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = null;
-      throw error;
-    }));
-  return { Page: lazy(() => preload().then((module) => ({ default: module.Component }))), preload };
+    (loading ??= load().then(
+      (module) => {
+        loaded = module.Component;
+        return module;
+      },
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+  const Lazy = lazy(() => preload().then((module) => ({ default: module.Component })));
+  /** The page: at once when its code is already here (React.lazy would suspend for one render even then), else lazily. */
+  function Page() {
+    const [Component] = useState(() => loaded ?? Lazy);
+    return <Component />;
+  }
+  return { Page, preload };
 }
 
 /** Every page: its route below the root layout (null: the index route) and its code. The routes and the preload read it. */
@@ -34,14 +47,17 @@ const PAGES: readonly { path: string | null; page: ReturnType<typeof lazyPage> }
 
 /**
  * Starts downloading the code of the page at `pathname` (below the base path), so the first page's chunk loads while
- * the app's own code runs instead of after its first render has reached the route.
+ * the app's own code runs instead of after its first render has reached the route. Resolves when it is in or failed.
  */
-export function preloadPage(pathname: string): void {
+export function preloadPage(pathname: string): Promise<void> {
   const segment = pathname.split('/')[1] ?? '';
   // The route whose first segment is the path's; `*` (the last) where none is.
   const { page } = PAGES.find(({ path }) => (path ?? '').split('/')[0] === segment) ?? PAGES[PAGES.length - 1]!;
   // A failure shows when the page renders, through its error boundary.
-  page.preload().catch(() => undefined);
+  return page.preload().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** One page: its own error boundary, reset when the path changes, and a skeleton while its code downloads. */
