@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath, URL } from 'node:url';
@@ -6,7 +6,7 @@ import { pwaPlugin } from './scripts/vite/pwa-plugin';
 import { searchEarlyStart } from './scripts/vite/search-early-start';
 import { appModules, preloadStartChunks } from './scripts/vite/preload-start-chunks';
 import { siteUrlCheck } from './scripts/vite/site-url-check';
-import { minifyPublicScripts } from './scripts/vite/minify-public-scripts';
+import { inlineStartScripts } from './scripts/vite/inline-start-scripts';
 
 /** The app's own code, which src/main.tsx imports after React and the libraries: one file, apart from lazy pages' code. */
 const app = appModules(/[\\/]src[\\/]app[\\/]app\.tsx$/);
@@ -14,20 +14,25 @@ const app = appModules(/[\\/]src[\\/]app[\\/]app\.tsx$/);
 /** What src/main.tsx imports statically: its helpers, and Vite's for lazy imports. */
 const START_MODULE = /[\\/]src[\\/]lib[\\/]yield-to-main\.ts$|vite[\\/]preload-helper/;
 
-/** The production page may run only its own scripts; dev needs inline HMR preambles, so the policy is added at build time. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * The production page may run only its own scripts: its files, and the inline start-up scripts by hash. Dev needs
+ * inline HMR preambles, so the policy is added at build time.
+ */
+function contentSecurityPolicy(scriptSources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptSources].join(' '),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 /**
  * Where the app is published: `/` by default, or BASE_PATH (`BASE_PATH=/frontier/ npm run build`), with the slashes
@@ -42,33 +47,15 @@ function basePath(value: string | undefined): string {
   return path.endsWith('/') ? path : `${path}/`;
 }
 
-function contentSecurityPolicy(): Plugin {
-  return {
-    name: 'frontier-reader:csp',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler: () => [
-        {
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-          injectTo: 'head-prepend',
-        },
-      ],
-    },
-  };
-}
-
 export default defineConfig({
   base: basePath(process.env.BASE_PATH),
   plugins: [
     react(),
     tailwindcss(),
-    contentSecurityPolicy(),
+    inlineStartScripts(['theme-init.js', 'search-start.js'], contentSecurityPolicy),
     searchEarlyStart(),
     preloadStartChunks(),
     app.plugin,
-    minifyPublicScripts(['theme-init.js', 'search-start.js']),
     pwaPlugin(),
     siteUrlCheck(),
   ],

@@ -1,23 +1,21 @@
 // Starts the search worker while the app's own code is still downloading, when the first page is the search page, so
 // the worker fetches the query's index chunks and entry files alongside it; and starts downloading the search page's
-// code, which the app would otherwise ask for only once its own code has run. A file, because the CSP forbids inline
-// scripts. The build names the worker in a meta tag (scripts/vite/search-early-start.ts); without one (dev) it does
-// nothing. Mirrors prewarmSearchWorker() in src/features/search/lib/search-worker-start.ts, which adopts the worker.
+// code, which the app would otherwise ask for only once its own code has run. The build inlines it into index.html,
+// allowed by its hash in the CSP (scripts/vite/inline-start-scripts.ts), and names the worker in a meta tag
+// (scripts/vite/search-early-start.ts); without one (dev) it does nothing. Mirrors prewarmSearchWorker() in src/features/search/lib/search-worker-start.ts, which adopts the worker.
 /* global window, document, Worker */
 (function () {
   var meta = document.querySelector('meta[name="frontier-reader:search-worker"]');
   if (!meta || typeof Worker === 'undefined') return;
   var page = meta.getAttribute('data-page');
   if (window.location.pathname !== page && window.location.pathname !== page + '/') return;
-  var preload = function (rel, href, as) {
+  var preload = function (href) {
     var link = document.createElement('link');
-    link.rel = rel;
+    link.rel = 'modulepreload';
     link.crossOrigin = '';
     link.href = href;
-    if (as) link.as = as;
     document.head.appendChild(link);
   };
-  preload('preload', meta.getAttribute('data-index'), 'fetch');
   var worker;
   try {
     // The query rides in the worker's name, which the worker reads as it starts, before any message could arrive
@@ -46,6 +44,6 @@
   window.__frontierReaderSearchWorker = early;
   // After the worker, so its script is not queued behind the page's code on the same connections.
   (meta.getAttribute('data-page-modules') || '').split(' ').forEach(function (file) {
-    if (file) preload('modulepreload', file);
+    if (file) preload(file);
   });
 })();

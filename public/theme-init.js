@@ -1,6 +1,6 @@
 // Sets the theme class before the first paint, so index.html's loading screen is already dark for a dark theme.
-// A file, not an inline script, because the CSP allows only same-origin scripts. Mirrors applyTheme() in
-// src/features/theme/lib/theme.ts (storage key, class and data attribute): keep the two in step.
+// The build inlines it into index.html, allowed by its hash in the CSP (scripts/vite/inline-start-scripts.ts). Mirrors
+// applyTheme() in src/features/theme/lib/theme.ts (storage key, class and data attribute): keep the two in step.
 /* global window, document */
 (function () {
   var theme = null;

@@ -1,5 +1,4 @@
 import type { Plugin, Rolldown } from 'vite';
-import { SEARCH_SHARDS_PATH } from '../../src/shared/search-shards';
 import { htmlTags } from './html-tags';
 import { withImports } from './preload-start-chunks';
 
@@ -46,9 +45,6 @@ export function searchEarlyStart(): Plugin {
           'data-page-modules': searchPageFiles(bundle, chunk)
             .map((file) => `${base}${file}`)
             .join(' '),
-          // The index's meta file downloads while the worker's own code does; the worker's fetch of it is then only a
-          // revalidation.
-          'data-index': `${base}${SEARCH_SHARDS_PATH}`,
         },
         // Before index.html's own scripts, which read it.
         injectTo: 'head-prepend',

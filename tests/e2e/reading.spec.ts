@@ -206,10 +206,19 @@ test.describe('reading the archive', () => {
   });
 
   test('the production page carries the CSP and sends no referrer', async ({ page }) => {
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     await page.goto('/');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src 'self' 'sha256-");
+    expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("default-src 'self'");
+    // The inline start-up scripts ran, allowed by their hashes: the theme is set, and nothing was refused.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(refused).toEqual([]);
     await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
   });
 });
