@@ -88,7 +88,11 @@ export async function fetchEntryFile(
  * issue listing its entries' ids from its file. Each file is validated as it arrives, in its own task, so the page
  * stays responsive however large the archive.
  */
-export async function fetchWholeBundle(signal?: AbortSignal, catalogue?: Catalogue): Promise<ArchiveBundle> {
+export async function fetchWholeBundle(
+  signal?: AbortSignal,
+  catalogue?: Catalogue,
+  giveWay: () => Promise<void> = yieldToMain,
+): Promise<ArchiveBundle> {
   const loaded = catalogue ?? (await fetchCatalogue(signal));
   const issues = loaded.issues;
   const entriesOf: Entry[][] = new Array<Entry[]>(issues.length);
@@ -99,7 +103,7 @@ export async function fetchWholeBundle(signal?: AbortSignal, catalogue?: Catalog
       const issue = issues[index];
       if (!issue) continue;
       entriesOf[index] = await fetchIssueEntries(loaded, issue, signal);
-      await yieldToMain();
+      await giveWay();
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, issues.length) }, download));

@@ -103,6 +103,23 @@ describe('the search worker’s first answer', () => {
     );
   });
 
+  it('holds the whole archive back while searches keep coming, and completes it once they stop', async () => {
+    servedArchive(fixtureBundle);
+    const worker = host();
+    const ready = () => worker.said.some(({ message }) => message.type === 'status' && message.status === 'ready');
+    worker.handle({ type: 'load' });
+    // A reader typing for two seconds, a keystroke every 50 ms: each answer comes, the index does not complete.
+    const typed = 'reasoning models that plan'.split('').map((_, n, all) => all.slice(0, n + 1).join(''));
+    for (const [n, query] of typed.slice(0, 40).entries()) {
+      worker.handle({ type: 'search', id: n + 1, request: request(query) });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await worker.result(typed.length);
+    expect(ready()).toBe(false);
+    // Once the typing stops, it does.
+    await vi.waitFor(() => expect(ready()).toBe(true), { timeout: 5000 });
+  });
+
   it('leaves a query with a filter to the complete engine', async () => {
     const served = servedArchive(fixtureBundle);
     const worker = host();
