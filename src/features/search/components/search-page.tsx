@@ -95,15 +95,15 @@ function showResultsText(total: number, groupByPaper: boolean): string {
  */
 export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isRead, onToggleRead }: SearchPageProps) {
   const [state, setState] = useSearchState();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const attachInput = useArrivalFocus(inputRef);
+
   const filtersId = useId();
   const filtersButtonRef = useRef<HTMLButtonElement>(null);
   const resultsRef = useRef<HTMLOListElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const wide = useMediaQuery(WIDE_SCREEN, true);
   const narrow = useMediaQuery(NARROW_SCREEN);
-  const [draft, setDraft] = useDraftQuery(state.query);
+  const { draft, type, box: inputRef } = useDraftQuery(state.query);
+  const attachInput = useArrivalFocus(inputRef);
   const query = useDeferredValue(draft);
   const { limit, showMore } = useResultPaging(query === state.query);
 
@@ -149,8 +149,7 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
     [commit],
   );
   const clearFilters = useCallback(() => commit({ selection: {} }), [commit]);
-  const focusBox = useCallback(() => inputRef.current?.focus(), []);
-  const onType = (value: string) => setDraft(value);
+  const focusBox = useCallback(() => inputRef.current?.focus(), [inputRef]);
 
   const [readAnnouncement, setReadAnnouncement] = useState('');
   const toggleRead = (entryId: string) => {
@@ -193,14 +192,15 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
             ref={attachInput}
             id={SEARCH_INPUT_ID}
             type="search"
-            value={draft}
-            onChange={(event) => onType(event.target.value)}
+            defaultValue={draft}
+            onChange={(event) => type(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'ArrowDown') {
                 if (focusFirstResult()) event.preventDefault();
               } else if (event.key === 'Escape') {
                 event.preventDefault();
-                onType('');
+                event.currentTarget.value = '';
+                type('');
               }
             }}
             placeholder={narrow ? 'Search entries…' : 'Search headlines, papers, organisations…'}
