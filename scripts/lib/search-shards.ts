@@ -13,7 +13,8 @@ import {
   type SearchDocument,
 } from '../../src/shared/search-options';
 import {
-  SEARCH_SHARD_FOLDER,
+  compactSearchShardsMeta,
+  searchChunkPath,
   SEARCH_SHARDS_PATH,
   type SearchChunk,
   type SearchShardsMeta,
@@ -197,7 +198,7 @@ export function buildSearchShards(
     if (current.length === 0) return;
     const chunk: SearchChunk = { schemaVersion: bundle.schemaVersion, terms: current };
     const json = toJson(chunk);
-    const path = `${SEARCH_SHARD_FOLDER}/terms-${chunks.length}.${contentHash(json)}.json`;
+    const path = searchChunkPath(chunks.length, contentHash(json));
     firstTerms.push([current[0]![0], path]);
     chunks.push({ path, json });
     current = [];
@@ -231,7 +232,7 @@ export function buildSearchShards(
     ]),
     chunks: firstTerms,
   };
-  return { meta: { path: SEARCH_SHARDS_PATH, json: toJson(meta) }, chunks };
+  return { meta: { path: SEARCH_SHARDS_PATH, json: toJson(compactSearchShardsMeta(meta)) }, chunks };
 }
 
 /** Whether the entries run issue by issue, each in its issue's order: then entry index → issue is the meta's counts. */
@@ -252,5 +253,5 @@ function emptyShards(bundle: ArchiveBundle): SearchShardFiles {
     issues: [],
     chunks: [],
   };
-  return { meta: { path: SEARCH_SHARDS_PATH, json: toJson(meta) }, chunks: [] };
+  return { meta: { path: SEARCH_SHARDS_PATH, json: toJson(compactSearchShardsMeta(meta)) }, chunks: [] };
 }

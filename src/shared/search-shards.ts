@@ -27,23 +27,56 @@ export const SEARCH_SHARD_FOLDER = 'data/search';
 /** A chunk file's name in {@link SEARCH_SHARD_FOLDER}: `terms-<n>.<ten hex digits>.json`. */
 export const SEARCH_CHUNK_NAME = /^terms-\d+\.[0-9a-f]{10}\.json$/;
 
-/** Runtime shape check of the meta file. */
-export const searchShardsMetaSchema = z.object({
+/** Where chunk number `index` is, relative to the site root, named by its content's hash. */
+export function searchChunkPath(index: number, hash: string): string {
+  return `${SEARCH_SHARD_FOLDER}/terms-${index}.${hash}.json`;
+}
+
+const contentHash = () => z.string().check(z.regex(/^[0-9a-f]{10}$/));
+
+/**
+ * Runtime shape check of the meta file as it is written: compact, since it is the first file every first answer
+ * waits for (120 KB at 50,000 entries with whole paths and dates, about 70 KB without).
+ */
+const searchShardsFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Documents in the full index: two per entry (titles, text). */
   documentCount: z.number(),
   /** Each field's average length, in {@link SEARCH_FIELDS} order, exactly as MiniSearch computes it. */
   averageLengths: z.array(z.number()),
   /**
-   * Each issue in archive order (newest first): its id, number of entries, date, and its file's content hash
-   * (issueFilePath() in archive-layout.ts; null for the newest issue, whose entries are in the catalogue).
+   * Each issue in archive order (newest first): its id, number of entries, its file's content hash
+   * (issueFilePath() in archive-layout.ts; null for the newest issue, whose entries are in the catalogue), and its
+   * date only where that is not its id.
    */
   issues: z.array(
-    z.tuple([z.string(), z.number(), z.string(), z.nullable(z.string().check(z.regex(ISSUE_FILE_HASH)))]),
+    z.tuple([z.string(), z.number(), z.nullable(z.string().check(z.regex(ISSUE_FILE_HASH))), z.optional(z.string())]),
   ),
-  /** Each chunk's first term and its file (relative to the site root), in term order. */
-  chunks: z.array(z.tuple([z.string(), z.string().check(z.regex(/^data\/search\/terms-\d+\.[0-9a-f]{10}\.json$/))])),
+  /** Each chunk's first term and its content hash ({@link searchChunkPath}), in term order. */
+  chunks: z.array(z.tuple([z.string(), contentHash()])),
 });
+
+/** What the worker reads first: how to find a term's chunk and an entry's issue, with every path and date spelt out. */
+export interface SearchShardsMeta {
+  schemaVersion: typeof SCHEMA_VERSION;
+  documentCount: number;
+  averageLengths: number[];
+  /** Each issue in archive order (newest first): id, number of entries, date, file hash (null for the newest). */
+  issues: [id: string, entryCount: number, date: string, hash: string | null][];
+  /** Each chunk's first term and its file (relative to the site root), in term order. */
+  chunks: [firstTerm: string, path: string][];
+}
+
+/** The meta file as the build writes it: {@link SearchShardsMeta} without what can be worked out. */
+export function compactSearchShardsMeta(meta: SearchShardsMeta): z.output<typeof searchShardsFileSchema> {
+  return {
+    ...meta,
+    issues: meta.issues.map(([id, entryCount, date, hash]) =>
+      date === id ? [id, entryCount, hash] : [id, entryCount, hash, date],
+    ),
+    chunks: meta.chunks.map(([term, path]) => [term, /\.([0-9a-f]{10})\.json$/.exec(path)?.[1] ?? '']),
+  };
+}
 
 /** Runtime shape check of a chunk file. */
 export const searchChunkSchema = z.object({
@@ -52,8 +85,6 @@ export const searchChunkSchema = z.object({
   terms: z.array(z.tuple([z.string(), z.array(z.number())])),
 });
 
-/** What the worker reads first: how to find a term's chunk and an entry's issue. */
-export type SearchShardsMeta = z.output<typeof searchShardsMetaSchema>;
 /** The postings of a range of terms. */
 export type SearchChunk = z.output<typeof searchChunkSchema>;
 
@@ -62,7 +93,12 @@ export type SearchChunk = z.output<typeof searchChunkSchema>;
  * @throws {BundleError} naming the first problems found.
  */
 export function parseSearchShardsMeta(value: unknown): SearchShardsMeta {
-  return parseVersioned(searchShardsMetaSchema, value, 'search index');
+  const file = parseVersioned(searchShardsFileSchema, value, 'search index');
+  return {
+    ...file,
+    issues: file.issues.map(([id, entryCount, hash, date = id]) => [id, entryCount, date, hash]),
+    chunks: file.chunks.map(([term, hash], index) => [term, searchChunkPath(index, hash)]),
+  };
 }
 
 /**

@@ -78,6 +78,25 @@ describe('search shards', () => {
     expect(missing).toEqual([]);
   });
 
+  it('write a meta file without what can be worked out: no paths, and a date only where it is not the issue id', () => {
+    const shards = buildSearchShards(seed, hashes, 6000);
+    expect(shards.meta.json).not.toContain('data/');
+    expect(shards.meta.json).not.toContain(`"${seed.issues[0]!.date}","${seed.issues[0]!.date}"`);
+    const meta = parseSearchShardsMeta(JSON.parse(shards.meta.json));
+    expect(meta.chunks.map(([, file]) => file)).toEqual(shards.chunks.map((file) => file.path));
+
+    const redated = structuredClone(seed);
+    redated.issues[1]!.date = '2024-10-25';
+    const issues = parseSearchShardsMeta(JSON.parse(buildSearchShards(redated, hashes, 6000).meta.json)).issues;
+    expect(issues[1]).toEqual([
+      seed.issues[1]!.id,
+      seed.issues[1]!.entryIds.length,
+      '2024-10-25',
+      hashes[seed.issues[1]!.id],
+    ]);
+    expect(issues[0]![2]).toBe(seed.issues[0]!.date);
+  });
+
   it('find every term beginning with a prefix in the chunks named for it', () => {
     const shards = buildSearchShards(seed, hashes, 3000);
     const meta = parseSearchShardsMeta(JSON.parse(shards.meta.json));
