@@ -95,7 +95,6 @@ function showResultsText(total: number, groupByPaper: boolean): string {
  */
 export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isRead, onToggleRead }: SearchPageProps) {
   const [state, setState] = useSearchState();
-
   const filtersId = useId();
   const filtersButtonRef = useRef<HTMLButtonElement>(null);
   const resultsRef = useRef<HTMLOListElement>(null);
