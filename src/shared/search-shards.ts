@@ -36,7 +36,7 @@ const contentHash = () => z.string().check(z.regex(/^[0-9a-f]{10}$/));
 
 /**
  * Runtime shape check of the meta file as it is written: compact, since it is the first file every first answer
- * waits for (120 KB at 50,000 entries with whole paths and dates, about 70 KB without).
+ * waits for (120 KB at 50,000 entries with whole paths and dates, 75 KB without).
  */
 const searchShardsFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
