@@ -4,26 +4,21 @@ import { Page } from '@/components/layout/page';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { RootLayout } from '@/app/layout';
 import { RouteErrorBoundary } from '@/app/route-error';
+import { remember } from '@/lib/remember';
 
 /** A route module exports its page as `Component`. */
 type RouteModule = { Component: ComponentType };
 
 /** A page's component, and a way to start downloading its code before it renders. */
 function lazyPage(load: () => Promise<RouteModule>) {
-  let loading: Promise<RouteModule> | null = null;
   let loaded: ComponentType | null = null;
   // One download for the preload and the render; a failed one is forgotten, so a retry downloads again.
-  const preload = () =>
-    (loading ??= load().then(
-      (module) => {
-        loaded = module.Component;
-        return module;
-      },
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    ));
+  const preload = remember(() =>
+    load().then((module) => {
+      loaded = module.Component;
+      return module;
+    }),
+  );
   const Lazy = lazy(() => preload().then((module) => ({ default: module.Component })));
   /** The page: at once when its code is already here (React.lazy would suspend for one render even then), else lazily. */
   function Page() {

@@ -16,6 +16,7 @@ import { effectiveSort, rankEntries } from '@/features/search/lib/ranking';
 import { snippetPassages } from '@/features/search/lib/search-engine';
 import type { WireSearchHit, WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
 import { fetchEntryFile, fetchJson } from '@/lib/archive-files';
+import { rememberByKey } from '@/lib/remember';
 import { issueFilePath, parseIssueFile, type Catalogue } from '@/shared/archive-layout';
 import type { Entry } from '@/shared/bundle';
 import {
@@ -390,27 +391,13 @@ export class FirstAnswer {
   }
 }
 
-/** Remembers each fetch by key, forgetting failures so they can be tried again. */
-function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const loaded = new Map<string, Promise<T>>();
-  return (key) => {
-    let found = loaded.get(key);
-    if (!found) {
-      found = load(key);
-      found.catch(() => loaded.delete(key));
-      loaded.set(key, found);
-    }
-    return found;
-  };
-}
-
 /**
  * Downloads the shards' meta file, for a {@link FirstAnswer} over this origin's files; null when the archive has no
  * shards or their meta file is off. The answers need no catalogue: the meta file names each issue's file, and only a
  * result in the newest issue asks for the catalogue (`catalogue`, shared with whoever else needs it).
  */
 export async function loadFirstAnswer(catalogue: () => Promise<Catalogue>): Promise<FirstAnswer | null> {
-  const chunk = once(async (path) => parseSearchChunk(await fetchJson(path, undefined)));
+  const chunks = rememberByKey<SearchChunk>();
   const meta = await fetchJson(SEARCH_SHARDS_PATH, undefined)
     .then(parseSearchShardsMeta)
     .catch(() => null);
@@ -423,22 +410,20 @@ export async function loadFirstAnswer(catalogue: () => Promise<Catalogue>): Prom
     }
     return loaded.latestEntries;
   };
-  const issueById = new Map(meta.issues.map((listed) => [listed[0], shardIssue(listed)]));
-  const issueEntries = once(async (id) => {
-    const issue = issueById.get(id)!;
-    return issue.file === null ? newest(issue) : parseIssueFile(await fetchJson(issue.file, undefined), issue);
-  });
-  const entry = once(async (key) => {
-    const [id = '', position = ''] = key.split('/');
-    const issue = issueById.get(id)!;
-    if (issue.file !== null) return fetchEntryFile(issue.file, issue, Number(position));
-    const found = (await newest(issue))[Number(position)];
-    if (!found) throw new Error(`first-answer: error: the issue of ${issue.date} has no entry ${position}`);
-    return found;
-  });
+  const issueEntries = rememberByKey<Entry[]>();
+  const entries = rememberByKey<Entry>();
   return FirstAnswer.create(meta, {
-    chunk,
-    entry: (issue, position) => entry(`${issue.id}/${position}`),
-    issueEntries: (issue) => issueEntries(issue.id),
+    chunk: (path) => chunks(path, async () => parseSearchChunk(await fetchJson(path, undefined))),
+    issueEntries: (issue) =>
+      issueEntries(issue.id, async () =>
+        issue.file === null ? newest(issue) : parseIssueFile(await fetchJson(issue.file, undefined), issue),
+      ),
+    entry: (issue, position) =>
+      entries(`${issue.id}/${position}`, async () => {
+        if (issue.file !== null) return fetchEntryFile(issue.file, issue, position);
+        const found = (await newest(issue))[position];
+        if (!found) throw new Error(`first-answer: error: the issue of ${issue.date} has no entry ${position}`);
+        return found;
+      }),
   });
 }

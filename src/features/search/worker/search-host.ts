@@ -10,6 +10,7 @@ import { SearchEngine } from '@/features/search/lib/search-engine';
 import { firstPageRequest } from '@/features/search/lib/search-params';
 import { toWireResponse, type FromSearchWorker, type ToSearchWorker } from '@/features/search/worker/protocol';
 import { fetchCatalogue, fetchWholeBundle } from '@/lib/archive-files';
+import { remember } from '@/lib/remember';
 import { yieldToMain } from '@/lib/yield-to-main';
 import type { Catalogue } from '@/shared/archive-layout';
 
@@ -69,12 +70,7 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
   const readSet = lastSet();
 
   // The catalogue, downloaded once for the engine and any first answer in the newest issue; a failure is tried again.
-  let loadingCatalogue: Promise<Catalogue> | null = null;
-  const catalogue = () =>
-    (loadingCatalogue ??= fetchCatalogue().catch((error: unknown) => {
-      loadingCatalogue = null;
-      throw error;
-    }));
+  const catalogue = remember(() => fetchCatalogue());
 
   // Background work gives way between slices, and waits while searches keep coming (TYPING_PAUSE_MS).
   let quietFrom = 0;
