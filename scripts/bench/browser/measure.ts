@@ -3,7 +3,7 @@
  * workers blocked): when a target element is first on screen, the bytes the server sent up to then, the main
  * thread's JS heap, keystroke input-to-next-paint from the Event Timing API, and the longest main-thread task.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { ServedRequest, StaticServer } from './static-server';
 
 /** Reported Event Timing entries start at this duration (the API's minimum); a keystroke not reported took less. */
@@ -82,6 +82,8 @@ export interface Reached {
 interface ProbedPage {
   context: BrowserContext;
   page: Page;
+  /** A DevTools session on the page, through which the measurement reads it. */
+  session: CDPSession;
   /** Resolves when the target is on screen; rejects after the timeout. */
   reached: (name: string) => Promise<Reached>;
 }
@@ -108,12 +110,14 @@ async function openProbedPage(
   });
   await context.addInitScript({ content: probeScript(targets) });
   const page = await context.newPage();
+  const session = await context.newCDPSession(page);
   bytesAtStart = server.bytesSent();
   requestsAtStart = server.requests().length;
   await page.goto(`${server.origin}${url}`, { waitUntil: 'commit' });
   return {
     context,
     page,
+    session,
     reached: (name) => {
       const done = reached.get(name);
       if (done) return Promise.resolve(done);
@@ -132,36 +136,59 @@ async function openProbedPage(
 }
 
 /** The main thread's JS heap after a full garbage collection, in bytes. */
-async function mainThreadHeap(context: BrowserContext, page: Page): Promise<number> {
-  const session = await context.newCDPSession(page);
+async function mainThreadHeap(session: CDPSession): Promise<number> {
   await session.send('HeapProfiler.collectGarbage');
   await session.send('Performance.enable');
   const { metrics } = await session.send('Performance.getMetrics');
-  await session.detach();
   const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize');
   if (!used) throw new Error('Performance.getMetrics: error: no JSHeapUsedSize');
   return used.value;
 }
 
-async function probeState(page: Page): Promise<ProbeState> {
-  return page.evaluate(() => (window as unknown as { __browserBench: ProbeState }).__browserBench);
+/**
+ * Evaluates `expression` in the page through the DevTools protocol, by value. Not `page.evaluate` or a locator:
+ * Playwright compiles its own scripts into the page for those, the first time in each document, in main-thread tasks
+ * of 15–40 ms that the page under test would be charged for.
+ */
+async function evaluate<T>(session: CDPSession, expression: string): Promise<T> {
+  const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+    expression,
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  if (exceptionDetails) throw new Error(`Runtime.evaluate: error: ${exceptionDetails.text} in ${expression}`);
+  return result.value as T;
+}
+
+async function probeState(session: CDPSession): Promise<ProbeState> {
+  return evaluate<ProbeState>(session, 'window.__browserBench');
 }
 
 /**
  * Types each query into `input` one key at a time after clearing it, and returns each keystroke's input-to-next-paint
  * latency: the longest Event Timing entry of its interaction, or {@link EVENT_THRESHOLD_MS} when none was reported.
+ * Keys go through the browser's input pipeline, as a reader's do.
  */
-async function typeQueries(page: Page, input: string): Promise<number[]> {
+async function typeQueries(page: Page, session: CDPSession, input: string): Promise<number[]> {
   const latencies: number[] = [];
-  const box = page.locator(input);
+  const focusAndSelect = `(() => {
+    const box = document.querySelector(${JSON.stringify(input)});
+    if (!(box instanceof HTMLInputElement)) throw new Error('no search box at ' + ${JSON.stringify(input)});
+    box.focus();
+    box.select();
+  })()`;
   for (const query of TYPED_QUERIES) {
-    await box.fill('');
+    await evaluate(session, focusAndSelect);
+    await page.keyboard.press('Backspace');
     await page.waitForTimeout(1000);
-    const start = await page.evaluate(() => performance.now());
-    await box.pressSequentially(query, { delay: KEY_DELAY_MS });
+    const start = await evaluate<number>(session, 'performance.now()');
+    await page.keyboard.type(query, { delay: KEY_DELAY_MS });
     await page.waitForTimeout(SETTLE_MS);
+    // Keys that missed the box would be measured as keystrokes too fast to report.
+    const typed = await evaluate<string>(session, `document.querySelector(${JSON.stringify(input)}).value`);
+    if (typed !== query) throw new Error(`${input}: error: typed "${query}", the box holds "${typed}"`);
     const byInteraction = new Map<number, number>();
-    for (const event of (await probeState(page)).events) {
+    for (const event of (await probeState(session)).events) {
       if (event.startTime < start) continue;
       byInteraction.set(event.interactionId, Math.max(byInteraction.get(event.interactionId) ?? 0, event.duration));
     }
@@ -186,12 +213,12 @@ export async function measureHome(
   server: StaticServer,
   headlineSelector: string,
 ): Promise<HomeResult> {
-  const { context, page, reached } = await openProbedPage(browser, server, '/', [
+  const { context, session, reached } = await openProbedPage(browser, server, '/', [
     { name: 'home', selector: headlineSelector },
   ]);
   try {
     const home = await reached('home');
-    const longestTask = Math.max(0, ...(await probeState(page)).longTasks);
+    const longestTask = Math.max(0, ...(await probeState(session)).longTasks);
     return { ...home, longestTask };
   } finally {
     await context.close();
@@ -214,14 +241,14 @@ export async function measureSearch(
   resultSelector: string,
   inputSelector: string,
 ): Promise<SearchResult> {
-  const { context, page, reached } = await openProbedPage(browser, server, url, [
+  const { context, page, session, reached } = await openProbedPage(browser, server, url, [
     { name: 'answer', selector: resultSelector },
   ]);
   try {
     const answer = await reached('answer');
-    const heap = await mainThreadHeap(context, page);
-    const keystrokes = await typeQueries(page, inputSelector);
-    const longestTask = Math.max(0, ...(await probeState(page)).longTasks);
+    const heap = await mainThreadHeap(session);
+    const keystrokes = await typeQueries(page, session, inputSelector);
+    const longestTask = Math.max(0, ...(await probeState(session)).longTasks);
     return { ...answer, heap, keystrokes, longestTask };
   } finally {
     await context.close();
