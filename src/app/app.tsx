@@ -6,19 +6,19 @@ import { catalogueQueryOptions } from '@/lib/archive-query';
 
 const queryClient = createQueryClient();
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
-// Start downloading what the first page needs while its code is still loading; search also starts its worker.
-const firstPath = window.location.pathname.slice(basename === '/' ? 0 : basename.length);
-if (/^\/search\b/.test(firstPath)) prewarmSearchWorker(new URLSearchParams(window.location.search));
 
 /**
- * The catalogue (downloaded and validated) and the first page's code, which the first render waits for: with both in,
- * it renders the page in one pass, instead of rendering the layout, suspending, and rendering it all again.
- * Never rejects: a failure shows on the page, through its query or its error boundary.
+ * Starts downloading what the first page needs (search also adopts its worker) and resolves once the catalogue is
+ * downloaded and validated and the first page's code is in: with both, the first render draws the page in one pass,
+ * instead of rendering the layout, suspending, and rendering it all again. Apart from the module's evaluation, so
+ * neither holds the main thread for long. Never rejects: a failure shows on the page, through its query or its error
+ * boundary.
  */
-export const firstPageReady: Promise<unknown> = Promise.all([
-  queryClient.prefetchQuery(catalogueQueryOptions()),
-  preloadPage(firstPath),
-]);
+export function startFirstPage(): Promise<unknown> {
+  const firstPath = window.location.pathname.slice(basename === '/' ? 0 : basename.length);
+  if (/^\/search\b/.test(firstPath)) prewarmSearchWorker(new URLSearchParams(window.location.search));
+  return Promise.all([queryClient.prefetchQuery(catalogueQueryOptions()), preloadPage(firstPath)]);
+}
 
 export function App() {
   return (
