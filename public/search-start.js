@@ -16,34 +16,38 @@
     link.href = href;
     document.head.appendChild(link);
   };
-  var worker;
-  try {
-    // The query rides in the worker's name, which the worker reads as it starts, before any message could arrive
-    // (the URL's fragment would be lost when the service worker answers from its cache).
-    worker = new Worker(meta.getAttribute('content'), {
-      type: 'module',
-      name: 'search?' + window.location.search.slice(1),
+  // In a task of its own: creating a worker takes the main thread 10–20 ms, which would lengthen the HTML parser's task.
+  setTimeout(start, 0);
+  function start() {
+    var worker;
+    try {
+      // The query rides in the worker's name, which the worker reads as it starts, before any message could arrive
+      // (the URL's fragment would be lost when the service worker answers from its cache).
+      worker = new Worker(meta.getAttribute('content'), {
+        type: 'module',
+        name: 'search?' + window.location.search.slice(1),
+      });
+    } catch {
+      // The app starts its own worker, or searches on the main thread.
+      return;
+    }
+    var early = { worker: worker, said: [], failed: false, detach: function () {} };
+    var keep = function (event) {
+      early.said.push(event.data);
+    };
+    var fail = function () {
+      early.failed = true;
+    };
+    worker.addEventListener('message', keep);
+    worker.addEventListener('error', fail);
+    early.detach = function () {
+      worker.removeEventListener('message', keep);
+      worker.removeEventListener('error', fail);
+    };
+    window.__frontierReaderSearchWorker = early;
+    // After the worker, so its script is not queued behind the page's code on the same connections.
+    (meta.getAttribute('data-page-modules') || '').split(' ').forEach(function (file) {
+      if (file) preload(file);
     });
-  } catch {
-    // The app starts its own worker, or searches on the main thread.
-    return;
   }
-  var early = { worker: worker, said: [], failed: false, detach: function () {} };
-  var keep = function (event) {
-    early.said.push(event.data);
-  };
-  var fail = function () {
-    early.failed = true;
-  };
-  worker.addEventListener('message', keep);
-  worker.addEventListener('error', fail);
-  early.detach = function () {
-    worker.removeEventListener('message', keep);
-    worker.removeEventListener('error', fail);
-  };
-  window.__frontierReaderSearchWorker = early;
-  // After the worker, so its script is not queued behind the page's code on the same connections.
-  (meta.getAttribute('data-page-modules') || '').split(' ').forEach(function (file) {
-    if (file) preload(file);
-  });
 })();
