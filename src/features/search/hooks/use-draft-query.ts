@@ -1,13 +1,13 @@
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { NavigationType, useLocation, useNavigationType } from 'react-router';
 import type { SearchNavigationState } from '@/features/search/lib/search-focus';
-import { afterNextPaint } from '@/lib/after-next-paint';
+import { afterFrameShown } from '@/lib/after-frame-shown';
 
 /**
  * The text in the search box, which is not a controlled input: a keystroke changes only the box, and the rest of the
- * page follows after the next paint (`type`), so the keystroke's frame holds no React work. Back, Forward and links
+ * page follows once the keystroke's frame is on screen (`type`), so that frame waits for no React or search work. Back, Forward and links
  * set the box and the draft from the URL; the URL catching up with typing (a replace marked `typing`) must not
- * overwrite newer keystrokes, and a keystroke still waiting for its paint must not overwrite such a navigation.
+ * overwrite newer keystrokes, and a keystroke still waiting for its frame must not overwrite such a navigation.
  */
 export function useDraftQuery(urlQuery: string): {
   draft: string;
@@ -46,7 +46,7 @@ export function useDraftQuery(urlQuery: string): {
   const type = useCallback((value: string) => {
     pending.current?.();
     const at = syncedNow.current;
-    pending.current = afterNextPaint(() => {
+    pending.current = afterFrameShown(() => {
       pending.current = null;
       if (syncedNow.current === at) startTransition(() => setDraft(value));
     });
