@@ -82,7 +82,7 @@ const ResultItem = memo(function ResultItem({ hit, grouped, read, renderActions 
         data-read={read ? '' : undefined}
         tabIndex={-1}
         aria-labelledby={headingId}
-        className="scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs outline-none [contain-intrinsic-size:auto_10rem] [content-visibility:auto] focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950"
+        className="scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950"
       >
         <div className="flex items-start gap-3">
           <div className="min-w-0 flex-1">
