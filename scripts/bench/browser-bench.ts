@@ -226,7 +226,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `Medians of ${runs} run${runs === 1 ? '' : 's'}. Chromium ${version} (headless), ${cpus().length} cores, Node ${process.version}.`,
       `Load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end.`,
       '',
-      'How: every page load is cold (a new browser context: no HTTP cache, service workers blocked), at 1280×800.',
+      "How: every page load is cold (a new browser context: no HTTP cache, service workers blocked), at 1280×800. The bench reads each page and types into it through the DevTools protocol (Runtime.evaluate, key events), so none of Playwright's own scripts is compiled into the measured page.",
       `- Build: the real CLI (scripts/build-data.ts) as a child process, wall time. Pagefind index: createIndex, addCustomRecord per entry, writeFiles.`,
       `- Home page: navigation start to the first animation frame with the latest issue's first headline laid out.`,
       `- First answer: /search?q=${FIRST_QUERY} (Pagefind: its page with ?q=${FIRST_QUERY}, which shows the first ${PAGEFIND_RESULTS_SHOWN} results' titles as their data arrives), navigation start to the first result laid out.`,
