@@ -2,7 +2,8 @@
 // the worker fetches the query's index chunks and entry files alongside it; and starts downloading the search page's
 // code, which the app would otherwise ask for only once its own code has run. The build inlines it into index.html,
 // allowed by its hash in the CSP (scripts/vite/inline-start-scripts.ts), and names the worker in a meta tag
-// (scripts/vite/search-early-start.ts); without one (dev) it does nothing. Mirrors prewarmSearchWorker() in src/features/search/lib/search-worker-start.ts, which adopts the worker.
+// (scripts/vite/search-early-start.ts); without one (dev) it does nothing. Mirrors prewarmSearchWorker() in
+// src/features/search/lib/search-worker-start.ts, which adopts the worker.
 /* global window, document, Worker */
 (function () {
   var meta = document.querySelector('meta[name="frontier-reader:search-worker"]');
@@ -16,7 +17,7 @@
     link.href = href;
     document.head.appendChild(link);
   };
-  // In a task of its own: creating a worker takes the main thread 10–20 ms, which would lengthen the HTML parser's task.
+  // In a task of its own: creating a worker takes the main thread 10–20 ms, which would lengthen the parser's task.
   setTimeout(start, 0);
   function start() {
     var worker;

@@ -2,7 +2,8 @@
  * `npm run size [-- --dist DIR --ceiling js=KB]`: gzip bytes of the production build against the budgets, measured with size-limit.
  *
  * The first route's JavaScript is what index.html loads before anything is lazy: its scripts (the entry module, and the
- * small classic ones from public/ that the build inlines) and every modulepreload link. The archive's size is reported, not budgeted: it grows with the newsletter.
+ * small classic ones from public/ that the build inlines) and every modulepreload link. The archive's size is
+ * reported, not budgeted: it grows with the newsletter.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -5,9 +5,10 @@ import { afterFrameShown } from '@/lib/after-frame-shown';
 
 /**
  * The text in the search box, which is not a controlled input: a keystroke changes only the box, and the rest of the
- * page follows once the keystroke's frame is on screen (`type`), so that frame waits for no React or search work. Back, Forward and links
- * set the box and the draft from the URL; the URL catching up with typing (a replace marked `typing`) must not
- * overwrite newer keystrokes, and a keystroke still waiting for its frame must not overwrite such a navigation.
+ * page follows once the keystroke's frame is on screen (`type`), so that frame waits for no React or search work.
+ * Back, Forward and links set the box and the draft from the URL; the URL catching up with typing (a replace marked
+ * `typing`) must not overwrite newer keystrokes, and a keystroke still waiting for its frame must not overwrite such a
+ * navigation.
  */
 export function useDraftQuery(urlQuery: string): {
   draft: string;

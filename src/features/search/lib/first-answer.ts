@@ -287,6 +287,8 @@ export class FirstAnswer {
     // The first screen's files are asked for first; the rest follow at once, each file fetched once.
     const firstScreen = this.entriesAt(shown.slice(0, FIRST_SCREEN));
     const all = this.entriesAt(shown);
+    // Awaited below; when the first screen fails first, its failure is the one reported, not an unhandled rejection.
+    all.catch(() => undefined);
     onFirstScreen(respond(await firstScreen));
     return respond(await all);
   }
