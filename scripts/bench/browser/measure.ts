@@ -156,7 +156,10 @@ async function evaluate<T>(session: CDPSession, expression: string): Promise<T> 
     returnByValue: true,
     awaitPromise: true,
   });
-  if (exceptionDetails) throw new Error(`Runtime.evaluate: error: ${exceptionDetails.text} in ${expression}`);
+  if (exceptionDetails) {
+    const thrown = exceptionDetails.exception?.description ?? exceptionDetails.text;
+    throw new Error(`Runtime.evaluate: error: ${thrown.split('\n')[0]}`);
+  }
   return result.value as T;
 }
 
