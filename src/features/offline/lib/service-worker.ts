@@ -47,23 +47,26 @@ export function registerServiceWorker(): void {
     return;
   registering = true;
   // Loaded after the first page is on screen: registering never helps the first paint, and this keeps it off that path.
-  void import('workbox-window').then(async ({ Workbox }) => {
-    const base = import.meta.env.BASE_URL;
-    workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
-    workbox.addEventListener('waiting', () => setState({ needRefresh: true }));
-    // The first install failed (a precache download broke): nothing is saved, so claim nothing.
-    workbox.addEventListener('redundant', () => {
-      if (state.offline === 'saving') setState({ offline: 'unknown' });
-    });
-    const registration = await workbox.register();
-    if (!registration) return;
-    // A worker becomes active only after its install step, which precaches everything, has succeeded.
-    if (!registration.active) setState({ offline: 'saving' });
-    void navigator.serviceWorker.ready.then(() => setState({ offline: 'ready' }));
-    window.setInterval(() => {
-      if (navigator.onLine) void registration.update().catch(() => {});
-    }, UPDATE_CHECK_MS);
-  });
+  void import('workbox-window')
+    .then(async ({ Workbox }) => {
+      const base = import.meta.env.BASE_URL;
+      workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
+      workbox.addEventListener('waiting', () => setState({ needRefresh: true }));
+      // The first install failed (a precache download broke): nothing is saved, so claim nothing.
+      workbox.addEventListener('redundant', () => {
+        if (state.offline === 'saving') setState({ offline: 'unknown' });
+      });
+      const registration = await workbox.register();
+      if (!registration) return;
+      // A worker becomes active only after its install step, which precaches everything, has succeeded.
+      if (!registration.active) setState({ offline: 'saving' });
+      void navigator.serviceWorker.ready.then(() => setState({ offline: 'ready' }));
+      window.setInterval(() => {
+        if (navigator.onLine) void registration.update().catch(() => {});
+      }, UPDATE_CHECK_MS);
+    })
+    // A browser that refuses service workers (private mode, a policy) or a failed download: online only, nothing to show.
+    .catch(() => setState({ offline: 'unknown' }));
 }
 
 /** Activates the waiting version and reloads once it controls the page; only ever called from a click. */
