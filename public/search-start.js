@@ -17,20 +17,42 @@
     link.href = href;
     document.head.appendChild(link);
   };
+  var shardsMetaPath = meta.getAttribute('data-shards-meta');
+  // The worker's first request, started now rather than once the worker's own code has downloaded; null if it fails.
+  var shardsMeta = shardsMetaPath
+    ? fetch(shardsMetaPath, { credentials: 'same-origin' }).then(
+        function (response) {
+          return response.ok ? response.arrayBuffer() : null;
+        },
+        function () {
+          return null;
+        },
+      )
+    : null;
   // In a task of its own: creating a worker takes the main thread 10–20 ms, which would lengthen the parser's task.
   setTimeout(start, 0);
   function start() {
     var worker;
     try {
       // The query rides in the worker's name, which the worker reads as it starts, before any message could arrive
-      // (the URL's fragment would be lost when the service worker answers from its cache).
+      // (the URL's fragment would be lost when the service worker answers from its cache). `+shards-meta`: the page
+      // sends the meta file, which the worker then waits for.
       worker = new Worker(meta.getAttribute('content'), {
         type: 'module',
-        name: 'search?' + window.location.search.slice(1),
+        name: (shardsMeta ? 'search+shards-meta?' : 'search?') + window.location.search.slice(1),
       });
     } catch {
       // The app starts its own worker, or searches on the main thread.
       return;
+    }
+    if (shardsMeta) {
+      shardsMeta
+        .then(null, function () {
+          return null;
+        })
+        .then(function (body) {
+          worker.postMessage({ type: 'shards-meta', body: body }, body ? [body] : []);
+        });
     }
     var early = { worker: worker, said: [], failed: false, detach: function () {} };
     var keep = function (event) {

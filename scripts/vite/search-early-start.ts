@@ -1,6 +1,7 @@
 import type { Plugin, Rolldown } from 'vite';
 import { htmlTags } from './html-tags';
 import { withImports } from './preload-start-chunks';
+import { SEARCH_SHARDS_PATH } from '../../src/shared/search-shards';
 
 /** The search worker's file as Vite names it: `assets/search-worker-<hash>.js`. */
 const WORKER_FILE = /(^|\/)search-worker-[\w-]+\.js$/;
@@ -41,6 +42,8 @@ export function searchEarlyStart(): Plugin {
           name: 'frontier-reader:search-worker',
           content: `${base}${workers[0]}`,
           'data-page': `${base}search`,
+          // Downloaded by the page as it starts the worker, and sent to it: the worker's first request, made sooner.
+          'data-shards-meta': `${base}${SEARCH_SHARDS_PATH}`,
           // So the search page's code downloads from the start too, not once the app's code has run.
           'data-page-modules': searchPageFiles(bundle, chunk)
             .map((file) => `${base}${file}`)

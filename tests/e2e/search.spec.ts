@@ -69,8 +69,10 @@ test('search runs in one Web Worker, started before the app: the page never load
   await expect.poll(() => searchWorkers().length).toBe(1);
   expect(requested.filter((pathname) => pathname.includes('/assets/search-engine-'))).toEqual([]);
   // index.html's search-start.js started it with the page's query in its name, before the app's code ran, and the app
-  // took it over (one the app started itself would be named "search").
-  expect(await searchWorkers()[0]!.evaluate(() => self.name)).toBe('search?q=mixture');
+  // took it over (one the app started itself would be named "search"). The page downloaded the search index's meta
+  // file for it, which the worker did not download again.
+  expect(await searchWorkers()[0]!.evaluate(() => self.name)).toBe('search+shards-meta?q=mixture');
+  expect(requested.filter((pathname) => pathname === '/data/search/index.json')).toHaveLength(1);
 });
 
 test('typos, accents and word beginnings still find entries', async ({ page }) => {

@@ -6,6 +6,7 @@ import { FIRST_SCREEN, loadFirstAnswer } from '@/features/search/lib/first-answe
 import { fetchCatalogue } from '@/lib/archive-files';
 import type { WireSearchRequest, WireSearchResponse } from '@/features/search/worker/protocol';
 import { CATALOGUE_PATH, parseCatalogue, type Catalogue } from '@/shared/archive-layout';
+import { SEARCH_SHARDS_PATH } from '@/shared/search-shards';
 import type { ArchiveBundle } from '@/shared/bundle';
 import { addTextEntries, searchableArchive } from '../support/search-engine';
 import { SEED_FILE, seedTables, seedText } from '../scripts/helpers';
@@ -89,6 +90,23 @@ describe('the first answer’s results', () => {
     expect(new Set(fragments).size).toBe(fragments.length);
   });
 
+  it('use the shards’ meta file the page downloaded, and fetch it themselves when the page could not', async () => {
+    const requested = serve();
+    const { ids } = await searchableArchive(seed);
+    const metaJson = buildSearchShards(seed, layout.hashOfIssue).meta.json;
+    const fromPage = await loadFirstAnswer(fetchCatalogue, Promise.resolve(new TextEncoder().encode(metaJson).buffer));
+    expect((await fromPage!.answer(request('reasoning')))?.hits.map((hit) => hit.entry.id)).toEqual(
+      ids('reasoning', { limit: 20 }),
+    );
+    expect(requested).not.toContain(SEARCH_SHARDS_PATH);
+
+    const failedOnPage = await loadFirstAnswer(fetchCatalogue, Promise.resolve(null));
+    expect((await failedOnPage!.answer(request('reasoning')))?.hits.map((hit) => hit.entry.id)).toEqual(
+      ids('reasoning', { limit: 20 }),
+    );
+    expect(requested).toContain(SEARCH_SHARDS_PATH);
+  });
+
   it('are each fetched once however often they are shown', async () => {
     const requested = serve();
     const first = await answerer();
@@ -126,7 +144,7 @@ describe('the first answer’s results', () => {
     );
   });
 
-  it('come first screen first: its files are asked for before the others, and it is how the whole answer begins', async () => {
+  it('come first screen first: only its files are asked for until it is sent, and it is how the whole answer begins', async () => {
     const requested = serve();
     const screens: WireSearchResponse[] = [];
     let askedByThen: string[] = [];
@@ -139,16 +157,19 @@ describe('the first answer’s results', () => {
     const ids = (response: WireSearchResponse | null | undefined) => response?.hits.map((hit) => hit.entry.id);
     expect(screens).toHaveLength(1);
     expect(ids(screens[0])).toEqual(ids(whole)!.slice(0, FIRST_SCREEN));
+    expect(whole!.hits.length).toBeGreaterThan(FIRST_SCREEN);
     expect(screens[0]!.total).toBe(whole!.total);
-    // Every entry file is asked for at once, the first screen's first.
-    const fragments = requested.filter((path) => fragmentFiles.includes(path));
-    expect(askedByThen).toEqual(fragments);
     const folderOf = (issueId: string) => catalogue.issueFiles[issueId]?.replace(/\.json$/, '/');
-    const firstScreenFiles = fragments.filter((path) =>
-      screens[0]!.hits.some((hit) => path.startsWith(folderOf(hit.entry.issueId) ?? '\0')),
-    );
-    expect(firstScreenFiles.length).toBeGreaterThan(0);
-    expect(fragments.slice(0, firstScreenFiles.length)).toEqual(firstScreenFiles);
+    const filesOf = (hits: WireSearchResponse['hits']) =>
+      fragmentFiles.filter((path) => hits.some((hit) => path.startsWith(folderOf(hit.entry.issueId) ?? '\0')));
+    // By the time the first screen is sent, its files and no others have been asked for.
+    expect(askedByThen.length).toBeGreaterThan(0);
+    expect(askedByThen.every((path) => filesOf(screens[0]!.hits).includes(path))).toBe(true);
+    // The rest come after it, and no file is asked for twice.
+    const fragments = requested.filter((path) => fragmentFiles.includes(path));
+    expect(fragments.slice(0, askedByThen.length)).toEqual(askedByThen);
+    expect(fragments.length).toBeGreaterThan(askedByThen.length);
+    expect(new Set(fragments).size).toBe(fragments.length);
   });
 
   it('come from the issue file when an entry file cannot be had, as for an old service worker offline', async () => {

@@ -284,13 +284,9 @@ export class FirstAnswer {
       status: 'partial',
     });
     if (!onFirstScreen || shown.length <= FIRST_SCREEN) return respond(await this.entriesAt(shown));
-    // The first screen's files are asked for first; the rest follow at once, each file fetched once.
-    const firstScreen = this.entriesAt(shown.slice(0, FIRST_SCREEN));
-    const all = this.entriesAt(shown);
-    // Awaited below; when the first screen fails first, its failure is the one reported, not an unhandled rejection.
-    all.catch(() => undefined);
-    onFirstScreen(respond(await firstScreen));
-    return respond(await all);
+    // The rest's files are asked for only once the first screen is sent: before, they would slow its files down.
+    onFirstScreen(respond(await this.entriesAt(shown.slice(0, FIRST_SCREEN))));
+    return respond(await this.entriesAt(shown));
   }
 
   /**
@@ -393,14 +389,24 @@ export class FirstAnswer {
   }
 }
 
+/** The shards' meta file: as the page downloaded it, if it did, else from the network. */
+async function shardsMeta(fromPage: Promise<ArrayBuffer | null> | undefined): Promise<unknown> {
+  const body = await fromPage;
+  return body ? JSON.parse(new TextDecoder().decode(body)) : fetchJson(SEARCH_SHARDS_PATH, undefined);
+}
+
 /**
  * Downloads the shards' meta file, for a {@link FirstAnswer} over this origin's files; null when the archive has no
  * shards or their meta file is off. The answers need no catalogue: the meta file names each issue's file, and only a
  * result in the newest issue asks for the catalogue (`catalogue`, shared with whoever else needs it).
+ * `metaFromPage`: the meta file's bytes when the page downloaded them, or null when it could not.
  */
-export async function loadFirstAnswer(catalogue: () => Promise<Catalogue>): Promise<FirstAnswer | null> {
+export async function loadFirstAnswer(
+  catalogue: () => Promise<Catalogue>,
+  metaFromPage?: Promise<ArrayBuffer | null>,
+): Promise<FirstAnswer | null> {
   const chunks = rememberByKey<SearchChunk>();
-  const meta = await fetchJson(SEARCH_SHARDS_PATH, undefined)
+  const meta = await shardsMeta(metaFromPage)
     .then(parseSearchShardsMeta)
     .catch(() => null);
   if (!meta) return null;

@@ -24,7 +24,14 @@ export type ToSearchWorker =
    * `page`: the first page's URL parameters (`q=…`) when it is the search page. The worker fetches what the answer to
    * that query needs at once, before the page's code has asked, and answers nothing until it asks.
    */
-  | { type: 'load'; page?: string }
+  | {
+      type: 'load';
+      page?: string;
+      /** The page downloads the search shards' meta file and sends it (`shards-meta`): the worker waits for it. */
+      shardsMetaFromPage?: boolean;
+    }
+  /** The shards' meta file as the page downloaded it, or null when it could not: the worker then fetches it itself. */
+  | { type: 'shards-meta'; body: ArrayBuffer | null }
   | { type: 'search'; id: number; request: WireSearchRequest }
   | { type: 'recommend'; id: number; request: RecommendRequest };
 

@@ -69,6 +69,10 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
   const bookmarkSet = lastSet();
   const readSet = lastSet();
 
+  // The shards' meta file, when the page downloads it for the worker (`load`'s shardsMetaFromPage).
+  let shardsMetaArrived: (body: ArrayBuffer | null) => void = () => {};
+  const shardsMetaFromPage = new Promise<ArrayBuffer | null>((resolve) => (shardsMetaArrived = resolve));
+
   // The catalogue, downloaded once for the engine and any first answer in the newest issue; a failure is tried again.
   const catalogue = remember(() => fetchCatalogue());
 
@@ -83,10 +87,14 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
 
   return (message) => {
     if (message.type === 'search') quietFrom = performance.now() + TYPING_PAUSE_MS;
+    if (message.type === 'shards-meta') {
+      shardsMetaArrived(message.body);
+      return;
+    }
     if (message.type === 'load') {
       if (engine) return;
       const early = message.page === undefined ? null : firstPageRequest(new URLSearchParams(message.page));
-      firstAnswer = loadFirstAnswer(catalogue);
+      firstAnswer = loadFirstAnswer(catalogue, message.shardsMetaFromPage ? shardsMetaFromPage : undefined);
       const started = new Promise<void>((resolve) => (startEngine = resolve));
       engine = started.then(() => loadEngine(post, catalogue, giveWay));
       engine.then(
