@@ -17,18 +17,14 @@
     link.href = href;
     document.head.appendChild(link);
   };
-  var shardsMetaPath = meta.getAttribute('data-shards-meta');
   // The worker's first request, started now rather than once the worker's own code has downloaded; null if it fails.
-  var shardsMeta = shardsMetaPath
-    ? fetch(shardsMetaPath, { credentials: 'same-origin' }).then(
-        function (response) {
-          return response.ok ? response.arrayBuffer() : null;
-        },
-        function () {
-          return null;
-        },
-      )
-    : null;
+  var shardsMeta = fetch(meta.getAttribute('data-shards-meta'))
+    .then(function (response) {
+      return response.ok ? response.arrayBuffer() : null;
+    })
+    .then(null, function () {
+      return null;
+    });
   // In a task of its own: creating a worker takes the main thread 10–20 ms, which would lengthen the parser's task.
   setTimeout(start, 0);
   function start() {
@@ -39,21 +35,15 @@
       // sends the meta file, which the worker then waits for.
       worker = new Worker(meta.getAttribute('content'), {
         type: 'module',
-        name: (shardsMeta ? 'search+shards-meta?' : 'search?') + window.location.search.slice(1),
+        name: 'search+shards-meta?' + window.location.search.slice(1),
       });
     } catch {
       // The app starts its own worker, or searches on the main thread.
       return;
     }
-    if (shardsMeta) {
-      shardsMeta
-        .then(null, function () {
-          return null;
-        })
-        .then(function (body) {
-          worker.postMessage({ type: 'shards-meta', body: body }, body ? [body] : []);
-        });
-    }
+    shardsMeta.then(function (body) {
+      worker.postMessage({ type: 'shards-meta', body: body }, body ? [body] : []);
+    });
     var early = { worker: worker, said: [], failed: false, detach: function () {} };
     var keep = function (event) {
       early.said.push(event.data);
