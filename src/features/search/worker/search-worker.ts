@@ -2,16 +2,16 @@
 import { createSearchHost } from '@/features/search/worker/search-host';
 import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
 
-/** How public/search-start.js begins the worker's name, before the first page's URL parameters. */
-const EARLY_NAME = 'search?';
-/** The same, when the page also downloads the search shards' meta file and sends it. */
-const EARLY_NAME_WITH_SHARDS_META = 'search+shards-meta?';
+/**
+ * How public/search-start.js begins the worker's name, before the first page's URL parameters; it also downloads the
+ * search shards' meta file and sends it (`shards-meta`).
+ */
+const EARLY_NAME = 'search+shards-meta?';
 
 const handle = createSearchHost((message: FromSearchWorker) => self.postMessage(message));
 self.addEventListener('message', (event: MessageEvent<ToSearchWorker>) => handle(event.data));
-// public/search-start.js names the first page's query in the worker's name (`search?q=…`): start at once, not when the
-// page's message arrives, which waits for the page's main thread to finish evaluating the app's code.
-if (self.name.startsWith(EARLY_NAME)) handle({ type: 'load', page: self.name.slice(EARLY_NAME.length) });
-else if (self.name.startsWith(EARLY_NAME_WITH_SHARDS_META)) {
-  handle({ type: 'load', page: self.name.slice(EARLY_NAME_WITH_SHARDS_META.length), shardsMetaFromPage: true });
+// public/search-start.js names the first page's query in the worker's name (`search+shards-meta?q=…`): start at once,
+// not when the page's message arrives, which waits for the page's main thread to finish evaluating the app's code.
+if (self.name.startsWith(EARLY_NAME)) {
+  handle({ type: 'load', page: self.name.slice(EARLY_NAME.length), shardsMetaFromPage: true });
 }
