@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { TextSegment } from '@/features/search/lib/highlight';
+import { MATCH } from '@/features/search/components/search-page-classes';
 
 /** Text with its matched words in <mark>; built from text nodes, never HTML. */
 export function HighlightedText({ segments }: { segments: readonly TextSegment[] }) {
@@ -7,7 +8,7 @@ export function HighlightedText({ segments }: { segments: readonly TextSegment[]
     <>
       {segments.map((segment, i) =>
         segment.mark ? (
-          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-300/25 dark:text-amber-50">
+          <mark key={i} className={MATCH}>
             {segment.text}
           </mark>
         ) : (

@@ -22,6 +22,8 @@ import { selectedCount, toggleValue, writeSearchParams, type SearchState } from 
 import type { Archive } from '@/lib/archive-query';
 import type { Entry } from '@/shared/bundle';
 import { formatCount } from '@/lib/format-count';
+import { countText } from '@/features/search/lib/count-text';
+import * as css from '@/features/search/components/search-page-classes';
 
 export interface SearchPageProps {
   archive: Archive;
@@ -36,11 +38,6 @@ export interface SearchPageProps {
   /** Marks an entry read or unread: the `m` key on a focused result. */
   onToggleRead?: (entryId: string) => void;
 }
-
-/** Tailwind's `lg`: from here the facets sit beside the results, below it they open in a sheet. */
-const WIDE_SCREEN = '(min-width: 64rem)';
-/** Below Tailwind's `sm` the search box is too narrow for the long placeholder. */
-const NARROW_SCREEN = '(max-width: 39.99rem)';
 
 /** Shows a note only when indexing takes long enough to notice, so a small archive never flashes it. */
 function useSlowIndexing(indexing: boolean): boolean {
@@ -76,13 +73,6 @@ function useArrivalFocus(inputRef: { current: HTMLInputElement | null }) {
   );
 }
 
-/** "12 results for “moe”", or what the index is doing while it cannot answer yet. */
-function countText(total: number, status: string, groupByPaper: boolean, query: string): string {
-  if (status === 'idle' || status === 'indexing') return 'Preparing search…';
-  const [one, many] = groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
-  return `${formatCount(total)} ${total === 1 ? one : many}${query ? ` for “${query}”` : ''}`;
-}
-
 /** The sheet's closing button: "Show 12 results". */
 function showResultsText(total: number, groupByPaper: boolean): string {
   const [one, many] = groupByPaper ? ['paper', 'papers'] : ['result', 'results'];
@@ -99,8 +89,8 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
   const filtersButtonRef = useRef<HTMLButtonElement>(null);
   const resultsRef = useRef<HTMLOListElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const wide = useMediaQuery(WIDE_SCREEN, true);
-  const narrow = useMediaQuery(NARROW_SCREEN);
+  const wide = useMediaQuery(css.WIDE_SCREEN, true);
+  const narrow = useMediaQuery(css.NARROW_SCREEN);
   const { draft, type, box: inputRef } = useDraftQuery(state.query);
   const attachInput = useArrivalFocus(inputRef);
   const query = useDeferredValue(draft);
@@ -171,12 +161,10 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
 
   return (
     <Page title={trimmed ? `Search: ${trimmed}` : 'Search'}>
-      <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl dark:text-stone-50">
-        Search the archive
-      </h1>
+      <h1 className={css.HEADING}>Search the archive</h1>
       <form
         role="search"
-        className="mt-4 flex items-start gap-2"
+        className={css.QUERY_ROW}
         onSubmit={(event) => {
           event.preventDefault();
           focusFirstResult();
@@ -186,7 +174,7 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
           <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
             Search entries
           </label>
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-stone-500 dark:text-stone-400" />
+          <SearchIcon className={css.QUERY_ICON} />
           <input
             ref={attachInput}
             id={SEARCH_INPUT_ID}
@@ -202,31 +190,27 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
                 type('');
               }
             }}
-            placeholder={narrow ? 'Search entries…' : 'Search headlines, papers, organisations…'}
+            placeholder={css.placeholder(narrow)}
             autoComplete="off"
             spellCheck={false}
             aria-keyshortcuts="/ Control+K"
             aria-describedby={`${filtersId}-count`}
-            className="h-11 w-full rounded-lg border border-stone-300 bg-white pr-3 pl-10 text-base text-stone-900 shadow-xs placeholder:text-stone-500 focus-visible:border-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50 dark:placeholder:text-stone-400 dark:focus-visible:border-indigo-400 dark:focus-visible:outline-indigo-400"
+            className={css.QUERY_BOX}
           />
         </div>
         <QueryHelp />
       </form>
 
-      <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p
-          id={`${filtersId}-count`}
-          role="status"
-          className="mr-auto text-sm font-medium text-stone-800 dark:text-stone-200"
-        >
+      <div className={css.CONTROLS_ROW}>
+        <p id={`${filtersId}-count`} role="status" className={css.COUNT}>
           {countText(response.total, response.status, state.groupByPaper, trimmed)}
         </p>
-        <label className="flex items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
+        <label className={css.CONTROL_LABEL}>
           Sort
           <select
             value={response.sort}
             onChange={(event) => commit({ sort: event.target.value as SortOrder })}
-            className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+            className={css.SORT_SELECT}
           >
             <option value="relevance" disabled={!trimmed}>
               Relevance
@@ -236,12 +220,12 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
             <option value="paper">Paper date, newest first</option>
           </select>
         </label>
-        <label className="flex items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
+        <label className={css.CONTROL_LABEL}>
           <input
             type="checkbox"
             checked={state.groupByPaper}
             onChange={(event) => commit({ groupByPaper: event.target.checked })}
-            className="size-4 rounded accent-indigo-700 dark:accent-indigo-300"
+            className={css.GROUP_CHECKBOX}
           />
           Group by paper
         </label>
@@ -254,13 +238,10 @@ export function SearchPage({ archive, bookmarkedIds, readIds, renderActions, isR
         onClearAll={clearFilters}
       />
 
-      <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
+      <div className={css.BODY_GRID}>
         {wide ? (
           <section aria-labelledby={`${filtersId}-heading`}>
-            <h2
-              id={`${filtersId}-heading`}
-              className="text-sm font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400"
-            >
+            <h2 id={`${filtersId}-heading`} className={css.FILTERS_HEADING}>
               Filters
             </h2>
             <div className="mt-2">{facetPanel}</div>

@@ -4,19 +4,10 @@ import { entryPath } from '@/components/entry/paths';
 import { formatDate } from '@/components/ui/formatted-date';
 import { EntryDates } from '@/components/entry/entry-dates';
 import type { Entry } from '@/shared/bundle';
-import type { SearchField } from '@/shared/search-options';
 import type { SearchHit } from '@/features/search/lib/search-engine';
 import type { TextSegment } from '@/features/search/lib/highlight';
 import { HighlightedText } from '@/features/search/components/highlighted-text';
-
-const FIELD_LABELS: Readonly<Record<SearchField, string>> = {
-  headline: 'Headline',
-  paperTitle: 'Paper title',
-  summary: 'Summary',
-  organizations: 'Organisations',
-  topics: 'Topics',
-  body: 'Body',
-};
+import * as css from '@/features/search/components/search-page-classes';
 
 /** Marks headline links so the arrow keys can move between results. */
 const RESULT_LINK = 'data-result-link';
@@ -82,28 +73,21 @@ const ResultItem = memo(function ResultItem({ hit, grouped, read, renderActions 
         data-read={read ? '' : undefined}
         tabIndex={-1}
         aria-labelledby={headingId}
-        className="scroll-mt-28 rounded-xl border border-stone-200 bg-white p-4 shadow-xs outline-none focus:ring-2 focus:ring-indigo-600 focus:ring-offset-2 focus:ring-offset-stone-50 sm:p-5 dark:border-stone-800 dark:bg-stone-900 dark:focus:ring-indigo-400 dark:focus:ring-offset-stone-950"
+        className={css.RESULT}
       >
         <div className="flex items-start gap-3">
           <div className="min-w-0 flex-1">
-            <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium text-stone-600 dark:text-stone-400">
+            <p className={css.RESULT_DATES}>
               <EntryDates entry={entry} issueDate={hit.issue?.date ?? null} showIssue />
             </p>
-            <h3
-              id={headingId}
-              className={`text-lg leading-snug ${read ? 'font-medium text-stone-600 dark:text-stone-400' : 'font-semibold text-stone-900 dark:text-stone-50'}`}
-            >
-              <Link
-                to={entryPath(entry.id)}
-                {...{ [RESULT_LINK]: '' }}
-                className="rounded-sm underline-offset-4 hover:text-indigo-800 hover:underline dark:hover:text-indigo-200"
-              >
+            <h3 id={headingId} className={css.resultHeadline(read)}>
+              <Link to={entryPath(entry.id)} {...{ [RESULT_LINK]: '' }} className={css.RESULT_LINK}>
                 <HighlightedText segments={hit.headline} />
               </Link>
               {read && <span className="sr-only"> (read)</span>}
             </h3>
             {entry.organizations.length > 0 && (
-              <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
+              <p className={css.RESULT_ORGANISATIONS}>
                 <span className="sr-only">Organisations: </span>
                 {entry.organizations.join(' · ')}
               </p>
@@ -111,18 +95,15 @@ const ResultItem = memo(function ResultItem({ hit, grouped, read, renderActions 
           </div>
           {renderActions && <div className="shrink-0">{renderActions(entry)}</div>}
         </div>
-        <p className="mt-2 text-sm leading-relaxed text-stone-700 dark:text-stone-300">
+        <p className={css.RESULT_SNIPPET}>
           <HighlightedText segments={hit.snippet} />
         </p>
         {hit.fields.length > 0 && (
-          <p className="mt-3 flex flex-wrap items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400">
+          <p className={css.RESULT_FIELDS}>
             <span>Matched in</span>
             {hit.fields.map((field) => (
-              <span
-                key={field}
-                className="rounded-full bg-stone-100 px-2 py-0.5 font-medium text-stone-700 ring-1 ring-stone-200 ring-inset dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-700"
-              >
-                {FIELD_LABELS[field]}
+              <span key={field} className={css.RESULT_FIELD}>
+                {css.FIELD_LABELS[field]}
               </span>
             ))}
           </p>
@@ -181,7 +162,7 @@ export const SearchResults = memo(function SearchResults({
     else links[index - 1]?.focus();
   };
   return (
-    <ol ref={listRef} className="space-y-3" onKeyDown={onKeyDown}>
+    <ol ref={listRef} className={css.RESULT_LIST} onKeyDown={onKeyDown}>
       {hits.map((hit) => (
         <ResultItem
           key={hit.entry.id}
