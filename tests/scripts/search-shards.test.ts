@@ -125,6 +125,26 @@ describe('search shards', () => {
     expect(() => parseSearchChunk({ schemaVersion: chunk.schemaVersion })).toThrow(/terms: /);
   });
 
+  it('reject a meta file that is not what the worker expects, and say where', () => {
+    const file = JSON.parse(buildSearchShards(seed, hashes, 6000).meta.json) as {
+      issues: unknown[][];
+      chunks: unknown[][];
+      averageLengths: unknown[];
+    };
+    const meta = parseSearchShardsMeta(structuredClone(file));
+    expect(meta.issues.length).toBe(file.issues.length);
+    const badHash = structuredClone(file);
+    badHash.issues[1]![2] = 'not-a-hash';
+    expect(() => parseSearchShardsMeta(badHash)).toThrow(/search index is malformed: issues\.1\.2: /);
+    const badChunk = structuredClone(file);
+    badChunk.chunks[0] = ['a'];
+    expect(() => parseSearchShardsMeta(badChunk)).toThrow(/chunks\.0/);
+    const badLength = structuredClone(file);
+    badLength.averageLengths[0] = '3';
+    expect(() => parseSearchShardsMeta(badLength)).toThrow(/averageLengths\.0: /);
+    expect(() => parseSearchShardsMeta({ ...file, schemaVersion: 99 })).toThrow(/schema version 99/);
+  });
+
   it('are empty for a bundle whose entries are not in issue order', () => {
     const shuffled = structuredClone(seed);
     shuffled.entries.reverse();
