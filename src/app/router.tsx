@@ -6,8 +6,11 @@ import { RootLayout } from '@/app/layout';
 import { RouteErrorBoundary } from '@/app/route-error';
 import { remember } from '@/lib/remember';
 
-/** A route module exports its page as `Component`. */
-type RouteModule = { Component: ComponentType };
+/**
+ * A route module exports its page as `Component`, and may export what it needs done before the app's first render
+ * when it is the first page (the search page draws its early answer meanwhile).
+ */
+type RouteModule = { Component: ComponentType; beforeFirstRender?: () => Promise<void> };
 
 /** A page's component, and a way to start downloading its code before it renders. */
 function lazyPage(load: () => Promise<RouteModule>) {
@@ -41,18 +44,18 @@ const PAGES: readonly { path: string | null; page: ReturnType<typeof lazyPage> }
 ];
 
 /**
- * Starts downloading the code of the page at `pathname` (below the base path), so the first page's chunk loads while
- * the app's own code runs instead of after its first render has reached the route. Resolves when it is in or failed.
+ * Downloads the code of the page at `pathname` before the first render, so that render draws it at once, and waits
+ * for whatever else that page needs first ({@link RouteModule}). Never rejects: a failure shows when the page renders,
+ * through its error boundary.
  */
-export function preloadPage(pathname: string): Promise<void> {
+export function prepareFirstPage(pathname: string): Promise<void> {
   const segment = pathname.split('/')[1] ?? '';
   // The route whose first segment is the path's; `*` (the last) where none is.
   const { page } = PAGES.find(({ path }) => (path ?? '').split('/')[0] === segment) ?? PAGES[PAGES.length - 1]!;
-  // A failure shows when the page renders, through its error boundary.
-  return page.preload().then(
-    () => undefined,
-    () => undefined,
-  );
+  return page
+    .preload()
+    .then((module) => module.beforeFirstRender?.())
+    .catch(() => undefined);
 }
 
 /** One page: its own error boundary, reset when the path changes, and a skeleton while its code downloads. */

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { preloadPage } from '@/app/router';
+import { prepareFirstPage } from '@/app/router';
 import { renderApp } from '../support/render-app';
 
 describe('the first render', () => {
@@ -11,7 +11,7 @@ describe('the first render', () => {
   });
 
   it('shows a page whose code is already in at once, with no skeleton of the app in between', async () => {
-    await preloadPage('/explore');
+    await prepareFirstPage('/explore');
     renderApp('/explore');
     expect(screen.queryByText('Loading Frontier Reader…')).not.toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();

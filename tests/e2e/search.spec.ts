@@ -75,6 +75,53 @@ test('search runs in one Web Worker, started before the app: the page never load
   expect(requested.filter((pathname) => pathname === '/data/search/index.json')).toHaveLength(1);
 });
 
+test.describe('a first page at /search', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('shows its results before the app has rendered, and the app keeps them where they are', async ({ page }) => {
+    // Each change to the page: how many results it shows, their headlines, where the first one sits, and whether the
+    // app has rendered yet (its search box is the app's own).
+    await page.addInitScript(() => {
+      const seen: { results: string[]; top: number | null; app: boolean }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const results = Array.from(
+          document.querySelectorAll('main article h3'),
+          (heading) => heading.textContent ?? '',
+        );
+        const first = document.querySelector('main article');
+        seen.push({
+          results,
+          top: first ? first.getBoundingClientRect().top + window.scrollY : null,
+          app: document.querySelector('main input[type="search"]') !== null,
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // The search page's code comes late, as on a slow connection; the worker started by index.html answers meanwhile.
+    await page.route(/\/assets\/search-(?!worker|engine)[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/search?q=mixture');
+    await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+    await expect(searchBox(page)).toBeVisible();
+
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { results: string[]; top: number | null; app: boolean }[] }).seen,
+    );
+    const drawn = seen.findIndex((state) => state.results.length > 0);
+    const rendered = seen.findIndex((state) => state.app && state.results.length > 0);
+    expect(drawn).toBeGreaterThanOrEqual(0);
+    expect(seen[drawn]!.app).toBe(false);
+    // From the first results on screen to the app's own, the list never empties, and the first result does not move.
+    expect(seen.slice(drawn, rendered + 1).every((state) => state.results.length > 0)).toBe(true);
+    expect(seen[rendered]!.top).toBeCloseTo(seen[drawn]!.top!, 0);
+    // The app shows the same results, in the same order, with more below them once the rest are in.
+    const final = await page.getByRole('main').getByRole('article').getByRole('heading').allTextContents();
+    expect(final.slice(0, seen[drawn]!.results.length)).toEqual(seen[drawn]!.results);
+  });
+});
+
 test('typos, accents and word beginnings still find entries', async ({ page }) => {
   const archive = loadArchive();
   await page.goto('/search');

@@ -174,11 +174,15 @@ async function probeState(session: CDPSession): Promise<ProbeState> {
  */
 async function typeQueries(page: Page, session: CDPSession, input: string): Promise<number[]> {
   const latencies: number[] = [];
-  const focusAndSelect = `(() => {
-    const box = document.querySelector(${JSON.stringify(input)});
-    if (!(box instanceof HTMLInputElement)) throw new Error('no search box at ' + ${JSON.stringify(input)});
-    box.focus();
-    box.select();
+  // The box may come a moment after the first answer: our search page draws that answer before the app's first render.
+  const focusAndSelect = `(async () => {
+    const find = () => document.querySelector(${JSON.stringify(input)});
+    for (let waited = 0; !(find() instanceof HTMLInputElement); waited += 20) {
+      if (waited > 10000) throw new Error('no search box at ' + ${JSON.stringify(input)});
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    find().focus();
+    find().select();
   })()`;
   for (const query of TYPED_QUERIES) {
     await evaluate(session, focusAndSelect);

@@ -177,6 +177,7 @@ class ArchiveSearchClient extends IndexStatusSource implements SearchClient {
     if (message.type === 'early') this.answerEarly(message);
     else if (message.type === 'status') this.setStatus(message.status);
     else if (message.type === 'error') this.fallBack();
+    else if (message.type === 'no-early') return;
     else if (message.type === 'recommendations') {
       const pending = this.pendingRecommendations.get(message.id);
       this.pendingRecommendations.delete(message.id);

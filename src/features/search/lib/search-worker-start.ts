@@ -71,6 +71,11 @@ export function prewarmSearchWorker(params?: URLSearchParams): void {
   prewarmed = warm;
 }
 
+/** The prewarmed worker, not yet adopted by a client; null when there is none. */
+export function prewarmedWorker(): PrewarmedWorker | null {
+  return prewarmed;
+}
+
 /** What the prewarmed worker has said so far, before a client has adopted it; nothing once one has. */
 export function prewarmedSaid(): readonly FromSearchWorker[] {
   return prewarmed?.said ?? [];

@@ -44,6 +44,8 @@ export type FromSearchWorker =
    * its first screen of hits as soon as they are in (`complete` false, when there are more), then the whole answer.
    */
   | { type: 'early'; request: WireSearchRequest; response: WireSearchResponse; complete: boolean }
+  /** The first page's own query will have no early answer (it needs the whole index, or the shards are off). */
+  | { type: 'no-early' }
   | { type: 'recommendations'; id: number; response: RecommendResponse }
   | { type: 'error'; message: string };
 

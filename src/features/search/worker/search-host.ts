@@ -115,8 +115,10 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
               post({ type: 'early', request: early, response: firstScreen, complete: false }),
             ),
           )
-          .then((response) => response && post({ type: 'early', request: early, response, complete: true }))
-          .catch(() => null)
+          .then((response) => {
+            post(response ? { type: 'early', request: early, response, complete: true } : { type: 'no-early' });
+          })
+          .catch(() => post({ type: 'no-early' }))
           .finally(() => answering--);
       }
       return;
