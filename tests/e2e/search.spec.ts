@@ -116,9 +116,14 @@ test.describe('a first page at /search', () => {
     // From the first results on screen to the app's own, the list never empties, and the first result does not move.
     expect(seen.slice(drawn, rendered + 1).every((state) => state.results.length > 0)).toBe(true);
     expect(seen[rendered]!.top).toBeCloseTo(seen[drawn]!.top!, 0);
-    // The app shows the same results, in the same order, with more below them once the rest are in.
+    // The first screen is drawn a result at a time; the app then shows the same results in the same order, with more
+    // below them once the rest are in.
+    const before = seen[rendered - 1]!;
+    expect(before.app).toBe(false);
+    expect(before.results.length).toBeGreaterThan(1);
+    expect(before.results.slice(0, seen[drawn]!.results.length)).toEqual(seen[drawn]!.results);
     const final = await page.getByRole('main').getByRole('article').getByRole('heading').allTextContents();
-    expect(final.slice(0, seen[drawn]!.results.length)).toEqual(seen[drawn]!.results);
+    expect(final.slice(0, before.results.length)).toEqual(before.results);
   });
 });
 

@@ -30,6 +30,7 @@ class ScriptedWorker extends EventTarget {
 
 /** What public/search-start.js leaves on a first page at /search?`page`, and the app's adoption of it. */
 function startedEarly<T extends EventTarget>(worker: T, page: string): T {
+  window.history.replaceState(null, '', `/search?${page}`);
   const said: FromSearchWorker[] = [];
   const keep = (event: Event) => said.push((event as MessageEvent<FromSearchWorker>).data);
   worker.addEventListener('message', keep);
@@ -53,6 +54,7 @@ beforeEach(() => {
 
 afterEach(() => {
   adoptPrewarmed();
+  window.history.replaceState(null, '', '/');
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
@@ -84,18 +86,44 @@ describe('the search page drawn before the app’s first render', () => {
     expect(main().querySelector('[inert] input[type="checkbox"]')).not.toBeNull();
   });
 
-  it('draws nothing, and stops waiting, when the query needs the whole index', async () => {
+  it('draws the page at once, while the answer is on its way', () => {
+    startedEarly(new ScriptedWorker(), 'q=agents');
+    watchFirstScreen();
+    const page = within(main());
+    expect(page.getByRole('heading', { level: 1, name: 'Search the archive' })).toBeInTheDocument();
+    expect(page.getByText('Preparing search…')).toBeInTheDocument();
+    expect(page.queryByRole('article')).toBeNull();
+    expect(document.title).toBe('Search: agents · Frontier Reader');
+  });
+
+  it('stops waiting, with no results drawn, when the query needs the whole index or there is none', async () => {
     servedArchive(fixtureBundle);
     const worker = new InProcessWorker();
     worker.postMessage({ type: 'load', page: 'q=%22mixture+of+experts%22' });
     startedEarly(worker, 'q=%22mixture+of+experts%22');
-
     await watchFirstScreen().settle(60_000);
+    expect(within(main()).queryByRole('article')).toBeNull();
+    expect(within(main()).getByText('Preparing search…')).toBeInTheDocument();
+    adoptPrewarmed();
 
+    // An empty query: the worker says at once that no early answer will come, and the shell stays as it is.
+    const empty = new InProcessWorker();
+    empty.postMessage({ type: 'load', page: '' });
+    startedEarly(empty, '');
+    document.body.innerHTML = SHELL;
+    await watchFirstScreen().settle(60_000);
     expect(main().textContent).toBe('Loading Frontier Reader…');
   });
 
+  it('hears from the worker at once when the first search page has no query to answer early', () => {
+    servedArchive(fixtureBundle);
+    const said: FromSearchWorker[] = [];
+    createSearchHost((message) => said.push(message))({ type: 'load', page: '' });
+    expect(said).toEqual([{ type: 'no-early' }]);
+  });
+
   it('stops waiting at once without a worker started early, or when that worker fails', async () => {
+    window.history.replaceState(null, '', '/search?q=agents');
     await watchFirstScreen().settle(60_000);
     expect(main().textContent).toBe('Loading Frontier Reader…');
 
@@ -103,10 +131,10 @@ describe('the search page drawn before the app’s first render', () => {
     const waiting = watchFirstScreen().settle(60_000);
     worker.dispatchEvent(new Event('error'));
     await waiting;
-    expect(main().textContent).toBe('Loading Frontier Reader…');
+    expect(within(main()).queryByRole('article')).toBeNull();
   });
 
-  it('draws nothing once the wait is over, so the app’s first render is the only one after it', async () => {
+  it('draws no result once the wait is over, so the app’s first render is the only one after it', async () => {
     const worker = startedEarly(new ScriptedWorker(), 'q=agents');
     await watchFirstScreen().settle(1);
     const [entry] = fixtureBundle.entries;
@@ -127,7 +155,8 @@ describe('the search page drawn before the app’s first render', () => {
       },
       complete: true,
     });
-    expect(main().textContent).toBe('Loading Frontier Reader…');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(within(main()).queryByRole('article')).toBeNull();
   });
 
   it('draws source text as text, never as markup', async () => {

@@ -12,7 +12,7 @@ import * as css from '@/features/search/components/search-page-classes';
 import { countText } from '@/features/search/lib/count-text';
 import type { TextSegment } from '@/features/search/lib/highlight';
 import { prewarmedWorker } from '@/features/search/lib/search-worker-start';
-import type { FromSearchWorker, WireSearchHit, WireSearchResponse } from '@/features/search/worker/protocol';
+import type { FromSearchWorker, WireSearchHit } from '@/features/search/worker/protocol';
 import { ENTRY_KIND_LABELS } from '@/shared/labels';
 
 /** The secondary button's look (components/ui/button.tsx), for the two buttons drawn as placeholders. */
@@ -112,12 +112,17 @@ function result({ entry, headline, snippet, fields }: WireSearchHit): HTMLElemen
   );
 }
 
+/** The search page as drawn before the app renders: its count line, to fill in, and its list of results, to add to. */
+interface DrawnPage {
+  count: HTMLElement;
+  list: HTMLElement;
+}
+
 /**
- * The search page with `response`'s results, as SearchPage renders a plain query's first answer. Its controls are
+ * The search page for `query` as SearchPage renders it while its answer is on its way, into `main`. Its controls are
  * drawn inert: they work once React has rendered, moments later.
  */
-export function firstScreen(query: string, response: WireSearchResponse): HTMLElement[] {
-  const trimmed = query.trim();
+function drawPage(main: Element, query: string): DrawnPage {
   const wide = window.matchMedia(css.WIDE_SCREEN).matches;
   const narrow = window.matchMedia(css.NARROW_SCREEN).matches;
   const box = element(
@@ -129,7 +134,7 @@ export function firstScreen(query: string, response: WireSearchResponse): HTMLEl
       element('span', { class: css.QUERY_ICON }),
       element('input', {
         type: 'text',
-        value: trimmed,
+        value: query,
         placeholder: css.placeholder(narrow),
         'aria-label': 'Search entries',
         class: css.QUERY_BOX,
@@ -137,10 +142,11 @@ export function firstScreen(query: string, response: WireSearchResponse): HTMLEl
     ),
     element('span', { class: `${BUTTON} min-h-10 px-4 h-11` }, element('span', { class: ICON }), 'Search tips'),
   );
+  const count = element('p', { class: css.COUNT }, countText(0, 'idle', false, query));
   const controls = element(
     'div',
     { class: css.CONTROLS_ROW, inert: '' },
-    element('p', { class: css.COUNT }, countText(response.total, response.status, false, trimmed)),
+    count,
     element(
       'label',
       { class: css.CONTROL_LABEL },
@@ -165,18 +171,22 @@ export function firstScreen(query: string, response: WireSearchResponse): HTMLEl
         { class: 'mb-4', inert: '' },
         element('span', { class: `${BUTTON} min-h-9 px-3` }, element('span', { class: ICON }), 'Filters'),
       );
-  const results = element(
-    'section',
-    { class: 'min-w-0', 'aria-label': 'Results' },
-    element('ol', { class: css.RESULT_LIST }, ...response.hits.map(result)),
-  );
-  return [
+  const list = element('ol', { class: css.RESULT_LIST });
+  const results = element('section', { class: 'min-w-0', 'aria-label': 'Results' }, list);
+  main.replaceChildren(
     element('h1', { class: css.HEADING }, 'Search the archive'),
     box,
     controls,
     element('div', { class: css.BODY_GRID }, filters, results),
-  ];
+  );
+  document.title = query ? `Search: ${query} · ${SITE_NAME}` : `Search · ${SITE_NAME}`;
+  // Laid out now rather than with the first result: the page's first layout (its fonts looked up) took 40–60 ms here.
+  void main.getBoundingClientRect();
+  return { count, list };
 }
+
+/** The next task, after the browser has had a chance to paint. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What the page waits for before its first render on a first page at /search. */
 export interface FirstScreen {
@@ -188,32 +198,44 @@ export interface FirstScreen {
 }
 
 /**
- * Draws the worker's early answer into index.html's shell (`#root main`) as soon as it arrives, until {@link
+ * Draws the search page into index.html's shell (`#root main`) at once, for a URL with a query alone (anything else
+ * has no early answer, or draws more, such as filter chips), and then the worker's early answer as soon as it arrives, until {@link
  * FirstScreen.settle} ends the wait. Nothing is drawn without a prewarmed worker (dev, or no Web Workers).
  */
 export function watchFirstScreen(): FirstScreen {
   let decided: () => void = () => {};
   const decision = new Promise<void>((resolve) => (decided = resolve));
   let stopped = false;
-  const draw = (message: FromSearchWorker) => {
-    if (stopped) return;
-    if (message.type === 'no-early' || message.type === 'error') return decided();
-    if (message.type !== 'early') return;
-    const main = document.querySelector('#root main');
-    if (main) {
-      main.replaceChildren(...firstScreen(message.request.query, message.response));
-      const query = message.request.query.trim();
-      document.title = query ? `Search: ${query} · ${SITE_NAME}` : `Search · ${SITE_NAME}`;
-    }
-    decided();
-  };
   const warm = prewarmedWorker();
+  const params = new URLSearchParams(window.location.search);
+  const main = document.querySelector('#root main');
+  const query = (params.get('q') ?? '').trim();
+  const plain = query !== '' && [...params.keys()].every((key) => key === 'q');
+  // Drawn now, while the answer is on its way: laid out then, it leaves less to do once the answer is in.
+  const page = warm && !warm.failed && main && plain ? drawPage(main, query) : null;
+  let answered = false;
+  const draw = (message: FromSearchWorker) => {
+    if (stopped || answered) return;
+    if (message.type === 'no-early' || message.type === 'error') return decided();
+    if (message.type !== 'early' || !page) return;
+    answered = true;
+    const { response, request } = message;
+    page.count.textContent = countText(response.total, response.status, false, request.query.trim());
+    // One result per task: drawn and laid out at once, four held the main thread for 60–75 ms on this machine.
+    void (async () => {
+      for (const [n, hit] of response.hits.entries()) {
+        if (n > 0) await nextTask();
+        if (!stopped) page.list.append(result(hit));
+      }
+      decided();
+    })();
+  };
   const receive = (event: MessageEvent<FromSearchWorker>) => draw(event.data);
   const fail = () => decided();
   warm?.worker.addEventListener('message', receive);
   warm?.worker.addEventListener('error', fail);
-  if (!warm || warm.failed) decided();
-  else warm.said.forEach(draw);
+  if (!page) decided();
+  else warm?.said.forEach(draw);
   const stop = () => {
     warm?.worker.removeEventListener('message', receive);
     warm?.worker.removeEventListener('error', fail);
