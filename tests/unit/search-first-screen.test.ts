@@ -3,7 +3,7 @@ import { within } from '@testing-library/dom';
 import { watchFirstScreen } from '@/features/search/components/first-screen';
 import { parseQuery } from '@/features/search/lib/query-parser';
 import { adoptPrewarmed, prewarmSearchWorker } from '@/features/search/lib/search-worker-start';
-import type { FromSearchWorker, ToSearchWorker } from '@/features/search/worker/protocol';
+import type { FromSearchWorker, ToSearchWorker, WireSearchHit } from '@/features/search/worker/protocol';
 import { createSearchHost } from '@/features/search/worker/search-host';
 import { fixtureBundle } from '../support/fixture-bundle';
 import { servedArchive } from '../support/served-archive';
@@ -41,6 +41,33 @@ function startedEarly<T extends EventTarget>(worker: T, page: string): T {
   return worker;
 }
 
+/** The real worker, started early on a first page at /search?`page` over the fixture archive, as index.html starts it. */
+function realWorkerStartedEarly(page: string): InProcessWorker {
+  servedArchive(fixtureBundle);
+  const worker = new InProcessWorker();
+  worker.postMessage({ type: 'load', page });
+  return startedEarly(worker, page);
+}
+
+/** The worker's early answer to "agents", with `hits`. */
+function earlyAnswer(hits: WireSearchHit[]): FromSearchWorker {
+  return {
+    type: 'early',
+    request: { query: 'agents', selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: [], limit: 20 },
+    response: {
+      parsed: parseQuery('agents'),
+      total: hits.length,
+      hits,
+      facets: [],
+      sort: 'relevance',
+      suggestion: null,
+      correction: null,
+      status: 'partial',
+    },
+    complete: true,
+  };
+}
+
 /** index.html's shell as it is before the app's first render. */
 const SHELL = '<div id="root"><main id="main"><div role="status">Loading Frontier Reader…</div></main></div>';
 
@@ -61,10 +88,7 @@ afterEach(() => {
 
 describe('the search page drawn before the app’s first render', () => {
   it('shows the worker’s early answer in the page shell, as the search page shows it', async () => {
-    servedArchive(fixtureBundle);
-    const worker = new InProcessWorker();
-    worker.postMessage({ type: 'load', page: 'q=sqlite' });
-    startedEarly(worker, 'q=sqlite');
+    realWorkerStartedEarly('q=sqlite');
 
     // Resolves well before its bound, once the answer is drawn.
     await watchFirstScreen().settle(60_000);
@@ -97,19 +121,14 @@ describe('the search page drawn before the app’s first render', () => {
   });
 
   it('stops waiting, with no results drawn, when the query needs the whole index or there is none', async () => {
-    servedArchive(fixtureBundle);
-    const worker = new InProcessWorker();
-    worker.postMessage({ type: 'load', page: 'q=%22mixture+of+experts%22' });
-    startedEarly(worker, 'q=%22mixture+of+experts%22');
+    realWorkerStartedEarly('q=%22mixture+of+experts%22');
     await watchFirstScreen().settle(60_000);
     expect(within(main()).queryByRole('article')).toBeNull();
     expect(within(main()).getByText('Preparing search…')).toBeInTheDocument();
     adoptPrewarmed();
 
     // An empty query: the worker says at once that no early answer will come, and the shell stays as it is.
-    const empty = new InProcessWorker();
-    empty.postMessage({ type: 'load', page: '' });
-    startedEarly(empty, '');
+    realWorkerStartedEarly('');
     document.body.innerHTML = SHELL;
     await watchFirstScreen().settle(60_000);
     expect(main().textContent).toBe('Loading Frontier Reader…');
@@ -138,23 +157,11 @@ describe('the search page drawn before the app’s first render', () => {
     const worker = startedEarly(new ScriptedWorker(), 'q=agents');
     await watchFirstScreen().settle(1);
     const [entry] = fixtureBundle.entries;
-    worker.say({
-      type: 'early',
-      request: { query: 'agents', selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: [], limit: 20 },
-      response: {
-        parsed: parseQuery('agents'),
-        total: 1,
-        hits: [
-          { entry: entry!, fields: [], headline: [{ text: entry!.headline, mark: false }], snippet: [], coverage: [] },
-        ],
-        facets: [],
-        sort: 'relevance',
-        suggestion: null,
-        correction: null,
-        status: 'partial',
-      },
-      complete: true,
-    });
+    worker.say(
+      earlyAnswer([
+        { entry: entry!, fields: [], headline: [{ text: entry!.headline, mark: false }], snippet: [], coverage: [] },
+      ]),
+    );
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(within(main()).queryByRole('article')).toBeNull();
   });
@@ -164,32 +171,20 @@ describe('the search page drawn before the app’s first render', () => {
     const [entry] = fixtureBundle.entries;
     const hostile = '<img src=x onerror="alert(1)"> Agents';
     const settled = watchFirstScreen().settle(60_000);
-    worker.say({
-      type: 'early',
-      request: { query: 'agents', selection: {}, sort: 'relevance', groupByPaper: false, bookmarkedIds: [], limit: 20 },
-      response: {
-        parsed: parseQuery('agents'),
-        total: 1,
-        hits: [
-          {
-            entry: { ...entry!, headline: hostile, organizations: ['<b>Lab</b>'] },
-            fields: ['headline'],
-            headline: [
-              { text: '<img src=x onerror="alert(1)"> ', mark: false },
-              { text: 'Agents', mark: true },
-            ],
-            snippet: [{ text: '<script>alert(2)</script>', mark: false }],
-            coverage: [],
-          },
-        ],
-        facets: [],
-        sort: 'relevance',
-        suggestion: null,
-        correction: null,
-        status: 'partial',
-      },
-      complete: true,
-    });
+    worker.say(
+      earlyAnswer([
+        {
+          entry: { ...entry!, headline: hostile, organizations: ['<b>Lab</b>'] },
+          fields: ['headline'],
+          headline: [
+            { text: '<img src=x onerror="alert(1)"> ', mark: false },
+            { text: 'Agents', mark: true },
+          ],
+          snippet: [{ text: '<script>alert(2)</script>', mark: false }],
+          coverage: [],
+        },
+      ]),
+    );
     await settled;
     expect(within(main()).getByRole('link', { name: hostile })).toBeInTheDocument();
     expect(main().querySelector('img, script, b')).toBeNull();
