@@ -5,9 +5,14 @@ import type { Entry } from '@/shared/bundle';
 import { ENTRY_KIND_LABELS } from '@/shared/labels';
 
 /** "Sep 9" when the date falls in the issue's year, else "Sep 9, 2023"; the full date when the issue is unknown. */
-function dateWithinIssue(date: string, issueDate: string | null): string {
+export function dateWithinIssue(date: string, issueDate: string | null): string {
   const full = formatDate(date);
   return issueDate && issueDate.slice(0, 4) === date.slice(0, 4) ? full.replace(/, \d{4}$/, '') : full;
+}
+
+/** The day of an entry's issue: `issueDate` when known, else the issue's id when that is a date, else null. */
+export function issueDayOf(issueId: string, issueDate?: string | null): string | null {
+  return issueDate ?? (/^\d{4}-\d{2}-\d{2}$/.test(issueId) ? issueId : null);
 }
 
 export interface EntryDatesProps {
@@ -23,7 +28,7 @@ export interface EntryDatesProps {
  * ("Paper, Sep 9"), then, when asked, the issue it appeared in ("Issue of Oct 13, 2024").
  */
 export function EntryDates({ entry, issueDate, showIssue = false }: EntryDatesProps) {
-  const issueDay = issueDate ?? (/^\d{4}-\d{2}-\d{2}$/.test(entry.issueId) ? entry.issueId : null);
+  const issueDay = issueDayOf(entry.issueId, issueDate);
   return (
     <>
       <span>

@@ -5,8 +5,10 @@
  * moves or flashes; the reader sees the results without waiting for that render (70–130 ms of main thread at 10,000
  * entries on this machine, several times that on a slow phone). Plain DOM and text nodes, never HTML.
  */
+import { dateWithinIssue, issueDayOf } from '@/components/entry/entry-dates';
 import { entryPath, issuePath } from '@/components/entry/paths';
 import { SITE_NAME } from '@/components/hooks/use-page-title';
+import { buttonClasses } from '@/components/ui/button';
 import { formatDate } from '@/components/ui/formatted-date';
 import * as css from '@/features/search/components/search-page-classes';
 import { countText } from '@/features/search/lib/count-text';
@@ -14,10 +16,6 @@ import type { TextSegment } from '@/features/search/lib/highlight';
 import { prewarmedWorker } from '@/features/search/lib/search-worker-start';
 import type { FromSearchWorker, WireSearchHit } from '@/features/search/worker/protocol';
 import { ENTRY_KIND_LABELS } from '@/shared/labels';
-
-/** The secondary button's look (components/ui/button.tsx), for the two buttons drawn as placeholders. */
-const BUTTON =
-  'inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md border text-sm font-medium border-stone-300 bg-white text-stone-800 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100';
 
 /** The icons' size in those buttons, kept as empty boxes so the buttons are as wide as the real ones. */
 const ICON = 'inline-block size-4';
@@ -45,16 +43,10 @@ function highlighted(segments: readonly TextSegment[]): Node[] {
 /** The app's base path before an in-app path, as react-router's links write it. */
 const href = (path: string) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
 
-/** "Sep 9" when the date falls in the issue's year, else "Sep 9, 2023", as EntryDates writes it. */
-function dateWithinIssue(date: string, issueDate: string | null): string {
-  const full = formatDate(date);
-  return issueDate && issueDate.slice(0, 4) === date.slice(0, 4) ? full.replace(/, \d{4}$/, '') : full;
-}
-
 /** One result, as search-results.tsx's ResultItem renders an unread one; its bookmark button is a placeholder. */
 function result({ entry, headline, snippet, fields }: WireSearchHit): HTMLElement {
   const headingId = `result-${entry.id}`;
-  const issueDay = /^\d{4}-\d{2}-\d{2}$/.test(entry.issueId) ? entry.issueId : null;
+  const issueDay = issueDayOf(entry.issueId);
   const dates = element(
     'p',
     { class: css.RESULT_DATES },
@@ -140,7 +132,7 @@ function drawPage(main: Element, query: string): DrawnPage {
         class: css.QUERY_BOX,
       }),
     ),
-    element('span', { class: `${BUTTON} min-h-10 px-4 h-11` }, element('span', { class: ICON }), 'Search tips'),
+    element('span', { class: buttonClasses({ className: 'h-11' }) }, element('span', { class: ICON }), 'Search tips'),
   );
   const count = element('p', { class: css.COUNT }, countText(0, 'idle', false, query));
   const controls = element(
@@ -169,7 +161,7 @@ function drawPage(main: Element, query: string): DrawnPage {
     : element(
         'div',
         { class: 'mb-4', inert: '' },
-        element('span', { class: `${BUTTON} min-h-9 px-3` }, element('span', { class: ICON }), 'Filters'),
+        element('span', { class: buttonClasses({ size: 'sm' }) }, element('span', { class: ICON }), 'Filters'),
       );
   const list = element('ol', { class: css.RESULT_LIST });
   const results = element('section', { class: 'min-w-0', 'aria-label': 'Results' }, list);
@@ -199,25 +191,26 @@ export interface FirstScreen {
 
 /**
  * Draws the search page into index.html's shell (`#root main`) at once, for a URL with a query alone (anything else
- * has no early answer, or draws more, such as filter chips), and then the worker's early answer as soon as it arrives, until {@link
- * FirstScreen.settle} ends the wait. Nothing is drawn without a prewarmed worker (dev, or no Web Workers).
+ * has no early answer, or draws more, such as filter chips), and then the worker's early answer as soon as it arrives,
+ * until {@link FirstScreen.settle} ends the wait. Nothing is drawn without a prewarmed worker (dev, or no Web Workers).
  */
 export function watchFirstScreen(): FirstScreen {
-  let decided: () => void = () => {};
-  const decision = new Promise<void>((resolve) => (decided = resolve));
-  let stopped = false;
   const warm = prewarmedWorker();
   const params = new URLSearchParams(window.location.search);
   const main = document.querySelector('#root main');
   const query = (params.get('q') ?? '').trim();
   const plain = query !== '' && [...params.keys()].every((key) => key === 'q');
+  if (!warm || warm.failed || !main || !plain) return { settle: () => Promise.resolve() };
   // Drawn now, while the answer is on its way: laid out then, it leaves less to do once the answer is in.
-  const page = warm && !warm.failed && main && plain ? drawPage(main, query) : null;
+  const page = drawPage(main, query);
+  let decided: () => void = () => {};
+  const decision = new Promise<void>((resolve) => (decided = resolve));
+  let stopped = false;
   let answered = false;
   const draw = (message: FromSearchWorker) => {
     if (stopped || answered) return;
     if (message.type === 'no-early' || message.type === 'error') return decided();
-    if (message.type !== 'early' || !page) return;
+    if (message.type !== 'early') return;
     answered = true;
     const { response, request } = message;
     page.count.textContent = countText(response.total, response.status, false, request.query.trim());
@@ -231,22 +224,17 @@ export function watchFirstScreen(): FirstScreen {
     })();
   };
   const receive = (event: MessageEvent<FromSearchWorker>) => draw(event.data);
-  const fail = () => decided();
-  warm?.worker.addEventListener('message', receive);
-  warm?.worker.addEventListener('error', fail);
-  if (!page) decided();
-  else warm?.said.forEach(draw);
-  const stop = () => {
-    warm?.worker.removeEventListener('message', receive);
-    warm?.worker.removeEventListener('error', fail);
-  };
+  warm.worker.addEventListener('message', receive);
+  warm.worker.addEventListener('error', decided);
+  warm.said.forEach(draw);
   return {
     settle: async (waitMs) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([decision, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
       clearTimeout(timer);
       stopped = true;
-      stop();
+      warm.worker.removeEventListener('message', receive);
+      warm.worker.removeEventListener('error', decided);
     },
   };
 }

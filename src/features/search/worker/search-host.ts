@@ -105,8 +105,6 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
       );
       void firstAnswer.then((answerer) => answerer ?? startEngine());
       setTimeout(() => answering === 0 && startEngine(), IDLE_START_MS);
-      // A first search page without a query has no early answer; the page stops waiting for one.
-      if (message.page !== undefined && !early) post({ type: 'no-early' });
       if (early) {
         // Fetches the chunks and entry files of the answer (each fetch is kept), so the page's own search finds them here,
         // and sends the answer ahead, its first screen first, so the page can show it as soon as it renders.
@@ -122,6 +120,9 @@ export function createSearchHost(post: (message: FromSearchWorker) => void): (me
           })
           .catch(() => post({ type: 'no-early' }))
           .finally(() => answering--);
+      } else if (message.page !== undefined) {
+        // A first search page without a query has no early answer; the page stops waiting for one.
+        post({ type: 'no-early' });
       }
       return;
     }
